@@ -1,0 +1,19 @@
+import type { NextRequest } from "next/server";
+import { api, json, methodNotAllowed, readBody } from "@/lib/api/handler";
+import { signToken } from "@/lib/auth/jwt";
+import { clientIp } from "@/lib/auth/request-actor";
+import { authenticate } from "@/lib/domain/auth/authenticate";
+import { tokenObtainSchema } from "@/lib/schemas/support";
+
+export const dynamic = "force-dynamic";
+
+/** POST {email, password} → {access, refresh} (failed attempts are throttled: 429 + Retry-After). */
+export const POST = api(async (req: NextRequest) => {
+  const { data } = await readBody(req);
+  const { email, password } = tokenObtainSchema.parse(data);
+  const actor = await authenticate(email, password, clientIp(req));
+  const [access, refresh] = await Promise.all([signToken(actor.id, "access"), signToken(actor.id, "refresh")]);
+  return json({ access, refresh });
+});
+
+export const GET = methodNotAllowed(["POST"]);

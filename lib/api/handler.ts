@@ -1,0 +1,103 @@
+import { NextResponse, type NextRequest } from "next/server";
+import type { z } from "zod";
+import { UnsupportedMediaTypeError, PayloadTooLargeError, ValidationError } from "@/lib/domain/errors";
+import { errorResponse } from "./errors";
+
+type Ctx<P> = { params: Promise<P> };
+
+/**
+ * Route-handler wrapper: handlers parse, call one domain function and serialize; anything
+ * thrown is turned into a response in one place (errorResponse). No try/catch in handlers.
+ */
+export function api<P = Record<string, never>>(fn: (req: NextRequest, params: P) => Promise<Response>) {
+  return async (req: NextRequest, ctx: Ctx<P>): Promise<Response> => {
+    try {
+      const params = ctx?.params ? await ctx.params : ({} as P);
+      const res = await fn(req, params);
+      res.headers.set("Cache-Control", res.headers.get("Cache-Control") ?? "no-store");
+      return res;
+    } catch (e) {
+      return errorResponse(e);
+    }
+  };
+}
+
+/** Handlers for the methods a path does not allow: DRF's 405 body and an Allow header. */
+export function methodNotAllowed(allowed: string[]) {
+  const handler = async (req: NextRequest) =>
+    NextResponse.json(
+      { detail: `Method "${req.method}" not allowed.` },
+      { status: 405, headers: { Allow: [...allowed, "OPTIONS"].join(", ") } },
+    );
+  return handler;
+}
+
+export function json(data: unknown, init: ResponseInit = {}): NextResponse {
+  return NextResponse.json(data, init);
+}
+
+/** Query parameters through a zod schema; Django's QueryDict.get keeps the last value. */
+export function parseQuery<S extends z.ZodType>(req: NextRequest, schema: S): z.output<S> {
+  const obj: Record<string, string> = {};
+  for (const [k, v] of req.nextUrl.searchParams) obj[k] = v;
+  return schema.parse(obj);
+}
+
+const JSON_LIMIT = 1024 * 1024;
+
+function mediaType(req: NextRequest): string {
+  return (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+}
+
+async function readJson(req: NextRequest): Promise<unknown> {
+  const len = Number(req.headers.get("content-length") ?? 0);
+  if (len > JSON_LIMIT) throw new PayloadTooLargeError("Request body is larger than 1 MB.");
+  const text = await req.text();
+  if (Buffer.byteLength(text) > JSON_LIMIT) throw new PayloadTooLargeError("Request body is larger than 1 MB.");
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw ValidationError.field("non_field_errors", `JSON parse error - ${(e as Error).message}`);
+  }
+}
+
+export interface ParsedBody {
+  data: unknown;
+  files: { field: string; name: string; bytes: Uint8Array }[];
+}
+
+/**
+ * A JSON or (where allowed) multipart/form-data body. Form fields become strings; repeated
+ * fields become lists; files are returned apart. Unknown content types are 415.
+ */
+export async function readBody(req: NextRequest, opts: { multipart?: { maxBytes: number } } = {}): Promise<ParsedBody> {
+  const type = mediaType(req);
+  if (type === "application/json" || (type === "" && !opts.multipart) || type.endsWith("+json")) {
+    return { data: await readJson(req), files: [] };
+  }
+  if (opts.multipart && (type === "multipart/form-data" || type === "application/x-www-form-urlencoded")) {
+    const len = Number(req.headers.get("content-length") ?? 0);
+    if (len > opts.multipart.maxBytes) {
+      throw new PayloadTooLargeError(`Request body is larger than ${Math.round(opts.multipart.maxBytes / 1048576)} MB.`);
+    }
+    let form: FormData;
+    try {
+      form = await req.formData();
+    } catch {
+      throw ValidationError.field("non_field_errors", "Multipart form parse error.");
+    }
+    const data: Record<string, string | string[]> = {};
+    const files: ParsedBody["files"] = [];
+    for (const [field, value] of form.entries()) {
+      if (typeof value === "string") {
+        const prev = data[field];
+        data[field] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
+      } else {
+        files.push({ field, name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) });
+      }
+    }
+    return { data, files };
+  }
+  throw new UnsupportedMediaTypeError(`Unsupported media type "${type || "none"}" in request.`);
+}

@@ -1,0 +1,86 @@
+import type { Actor } from "@/lib/domain/actor";
+import type { TicketRow } from "@/lib/domain/tickets/ticket-select";
+import type { MessageRow } from "@/lib/domain/messages/message-select";
+import type { EventRow } from "@/lib/domain/events/list-events";
+import { isAgent } from "@/lib/domain/policy";
+import { OPEN_STATUSES } from "@/lib/schemas/common";
+
+/** Explicit output shapes of the support API (snake_case, ISO 8601 UTC). */
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function isOverdue(t: Pick<TicketRow, "slaDueAt" | "status">, now = new Date()): boolean {
+  return !!t.slaDueAt && t.slaDueAt < now && (OPEN_STATUSES as readonly string[]).includes(t.status);
+}
+
+export function serializeTicket(t: TicketRow, actor: Actor) {
+  const agent = isAgent(actor);
+  return {
+    id: t.id,
+    ticket_number: t.number,
+    subject: t.subject,
+    description: t.description,
+    status: t.status,
+    priority: t.priority,
+    category: t.category,
+    channel: t.channel,
+    tags: t.tags,
+    sla_due_at: iso(t.slaDueAt),
+    sla_overdue: isOverdue(t),
+    user: t.userId,
+    contact: t.contactId,
+    order: t.orderId,
+    assigned_to: t.assignedToId,
+    watchers: t.watchers.map((w) => w.userId),
+    last_message_at: iso(t.lastMessageAt),
+    unread_by_agent: t.unreadByAgent,
+    unread_by_customer: t.unreadByCustomer,
+    // AI output is derived from the whole thread, internal notes included: agents only.
+    ai_summary: agent ? t.aiSummary : null,
+    ai_confidence_score: agent ? t.aiConfidenceScore : null,
+    ai_first_response_time: agent ? t.aiFirstResponseTime : null,
+    ai_auto_resolved: agent ? t.aiAutoResolved : null,
+    first_response_at: iso(t.firstResponseAt),
+    resolved_at: iso(t.resolvedAt),
+    created_at: iso(t.createdAt),
+    updated_at: iso(t.updatedAt),
+    closed_at: iso(t.closedAt),
+  };
+}
+
+export function attachmentUrl(id: string): string {
+  return `/api/v1/support/attachments/${id}/`;
+}
+
+export function serializeMessage(m: MessageRow) {
+  return {
+    id: m.id,
+    ticket: m.ticketId,
+    author: m.authorId,
+    author_name: m.author?.name || m.author?.email || null,
+    body: m.body,
+    direction: m.direction,
+    is_internal: m.isInternal,
+    attachments: m.attachments.map((a) => ({
+      id: a.id,
+      name: a.name,
+      size: a.size,
+      content_type: a.contentType,
+      url: attachmentUrl(a.id),
+      created_at: iso(a.createdAt),
+    })),
+    created_at: iso(m.createdAt),
+    updated_at: iso(m.updatedAt),
+  };
+}
+
+export function serializeEvent(e: EventRow) {
+  return {
+    id: e.id,
+    ticket: e.ticketId,
+    type: e.type,
+    actor: e.actorId,
+    actor_name: e.actor?.name ?? null,
+    data: e.data,
+    created_at: iso(e.createdAt),
+  };
+}

@@ -1,0 +1,44 @@
+import { SignJWT, jwtVerify, errors } from "jose";
+import { authSecret } from "./secret";
+
+/**
+ * API tokens (simplejwt-style): a short-lived access token and a longer refresh token, both
+ * HS256-signed with AUTH_SECRET and carrying their type so one cannot stand in for the other.
+ */
+export type TokenType = "access" | "refresh";
+
+const ISSUER = "caseflow";
+
+export function tokenTtl(type: TokenType): number {
+  const env = type === "access" ? process.env.ACCESS_TOKEN_TTL_SECONDS : process.env.REFRESH_TOKEN_TTL_SECONDS;
+  const n = Number(env);
+  if (Number.isFinite(n) && n > 0) return n;
+  return type === "access" ? 15 * 60 : 7 * 24 * 3600;
+}
+
+function key() {
+  return new TextEncoder().encode(authSecret());
+}
+
+export async function signToken(userId: string, type: TokenType): Promise<string> {
+  return new SignJWT({ typ: type })
+    .setProtectedHeader({ alg: "HS256" })
+    .setSubject(userId)
+    .setIssuer(ISSUER)
+    .setIssuedAt()
+    .setJti(crypto.randomUUID())
+    .setExpirationTime(`${tokenTtl(type)}s`)
+    .sign(key());
+}
+
+/** The user id of a valid token of the given type, or null (bad signature, expired, wrong type). */
+export async function verifyToken(token: string, type: TokenType): Promise<string | null> {
+  try {
+    const { payload } = await jwtVerify(token, key(), { issuer: ISSUER, algorithms: ["HS256"] });
+    if (payload.typ !== type || typeof payload.sub !== "string") return null;
+    return payload.sub;
+  } catch (e) {
+    if (e instanceof errors.JOSEError) return null;
+    throw e;
+  }
+}

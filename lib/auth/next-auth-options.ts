@@ -1,0 +1,53 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { authenticate } from "@/lib/domain/auth/authenticate";
+import { ThrottledError } from "@/lib/domain/errors";
+import { authSecret } from "./secret";
+
+export function sessionMaxAge(): number {
+  const n = Number(process.env.SESSION_MAX_AGE_SECONDS);
+  return Number.isFinite(n) && n > 0 ? n : 8 * 3600;
+}
+
+/** Browser sign-in: next-auth with a JWT session and email/password credentials. */
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: authSecret(),
+    session: { strategy: "jwt", maxAge: sessionMaxAge() },
+    jwt: { maxAge: sessionMaxAge() },
+    pages: { signIn: "/signin" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+        },
+        async authorize(credentials, req) {
+          const email = String(credentials?.email ?? "").slice(0, 254);
+          const password = String(credentials?.password ?? "").slice(0, 1024);
+          if (!email || !password) return null;
+          const fwd = req?.headers?.["x-forwarded-for"];
+          const ip = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(",")[0]?.trim() || null;
+          try {
+            const actor = await authenticate(email, password, ip);
+            return { id: actor.id, email: actor.email, name: actor.name };
+          } catch (e) {
+            if (e instanceof ThrottledError) throw new Error("throttled");
+            return null;
+          }
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user) token.sub = user.id;
+        return token;
+      },
+      async session({ session, token }) {
+        if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+        return session;
+      },
+    },
+  };
+}

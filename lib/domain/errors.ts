@@ -1,0 +1,73 @@
+/**
+ * Domain errors. Services throw these; the API edge (lib/api/errors.ts) maps them to
+ * Django REST Framework shaped responses. Nothing in the domain knows about HTTP bodies.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** 400 with per-field messages: {"field": ["msg"], "non_field_errors": [...]}. */
+export class ValidationError extends DomainError {
+  constructor(readonly fields: Record<string, string[]>) {
+    super(400, "Invalid input.");
+  }
+  static field(field: string, message: string) {
+    return new ValidationError({ [field]: [message] });
+  }
+}
+
+export class NotAuthenticatedError extends DomainError {
+  constructor(message = "Authentication credentials were not provided.") {
+    super(401, message);
+  }
+}
+
+export class PermissionDeniedError extends DomainError {
+  constructor(message = "You do not have permission to perform this action.") {
+    super(403, message);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(message = "Not found.") {
+    super(404, message);
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(message: string) {
+    super(409, message);
+  }
+}
+
+export class PreconditionFailedError extends DomainError {
+  constructor(
+    message = "The ticket was changed by someone else since you loaded it. Reload and try again.",
+  ) {
+    super(412, message);
+  }
+}
+
+export class PayloadTooLargeError extends DomainError {
+  constructor(message: string) {
+    super(413, message);
+  }
+}
+
+export class UnsupportedMediaTypeError extends DomainError {
+  constructor(message: string) {
+    super(415, message);
+  }
+}
+
+export class ThrottledError extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(429, `Request was throttled. Expected available in ${retryAfterSeconds} seconds.`);
+  }
+}

@@ -1,0 +1,38 @@
+import type { Prisma } from "@/lib/db/generated/client";
+import { db } from "@/lib/db/client";
+import type { Actor } from "../actor";
+import { paginate, type Position, type SortKey } from "../keyset";
+import { eventsVisibleTo } from "../scope";
+import type { EventListQuery } from "@/lib/schemas/support";
+
+export const eventSelect = {
+  id: true,
+  ticketId: true,
+  actorId: true,
+  type: true,
+  isInternal: true,
+  data: true,
+  createdAt: true,
+  actor: { select: { name: true } },
+} satisfies Prisma.EventSelect;
+export type EventRow = Prisma.EventGetPayload<{ select: typeof eventSelect }>;
+
+export const EVENT_KEYS: SortKey<EventRow>[] = [
+  { field: "createdAt", dir: "desc", type: "date", get: (e) => e.createdAt },
+  { field: "id", dir: "desc", type: "string", get: (e) => e.id },
+];
+
+/** The ticket timeline, newest first. Customers never see events about internal notes. */
+export async function listEvents(actor: Actor, q: EventListQuery, pos: Position | null, size: number) {
+  const prisma = await db();
+  const and: Prisma.EventWhereInput[] = [eventsVisibleTo(actor)];
+  if (q.ticket) and.push({ ticketId: q.ticket });
+  return paginate(EVENT_KEYS, pos, size, (args) =>
+    prisma.event.findMany({
+      where: { AND: [...and, args.where as Prisma.EventWhereInput] },
+      orderBy: args.orderBy as Prisma.EventOrderByWithRelationInput[],
+      take: args.take,
+      select: eventSelect,
+    }),
+  );
+}

@@ -1,0 +1,40 @@
+import type { Prisma } from "@/lib/db/generated/client";
+
+/** What a ticket read loads: every column the serializers need, and no more. */
+export const ticketSelect = {
+  id: true,
+  number: true,
+  subject: true,
+  description: true,
+  status: true,
+  priority: true,
+  category: true,
+  channel: true,
+  tags: true,
+  slaDueAt: true,
+  userId: true,
+  contactId: true,
+  orderId: true,
+  companyId: true,
+  assignedToId: true,
+  assignedTeamId: true,
+  createdById: true,
+  lastMessageAt: true,
+  unreadByAgent: true,
+  unreadByCustomer: true,
+  publicMessageCount: true,
+  internalMessageCount: true,
+  aiSummary: true,
+  aiConfidenceScore: true,
+  aiFirstResponseTime: true,
+  aiAutoResolved: true,
+  firstResponseAt: true,
+  resolvedAt: true,
+  closedAt: true,
+  createdAt: true,
+  updatedAt: true,
+  version: true,
+  watchers: { select: { userId: true }, orderBy: { createdAt: "asc" } },
+} satisfies Prisma.TicketSelect;
+
+export type TicketRow = Prisma.TicketGetPayload<{ select: typeof ticketSelect }>;

@@ -1,0 +1,106 @@
+import { z } from "zod";
+
+/**
+ * Shared zod building blocks. This folder is a leaf: it imports nothing server-only, so the
+ * same schemas validate API input, browser forms and generate the OpenAPI document.
+ */
+export const STATUSES = ["new", "assigned", "in_progress", "pending", "resolved", "closed"] as const;
+export const PRIORITIES = ["low", "medium", "high", "urgent"] as const;
+export const CHANNELS = ["portal", "email", "phone", "chat", "api"] as const;
+export const DIRECTIONS = ["inbound", "outbound"] as const;
+export const OPEN_STATUSES = ["new", "assigned", "in_progress", "pending"] as const;
+
+const choice = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, {
+    error: (iss) => `"${String(iss.input)}" is not a valid choice.`,
+  });
+
+export const statusSchema = choice(STATUSES);
+export const prioritySchema = choice(PRIORITIES);
+export const channelSchema = choice(CHANNELS);
+export const directionSchema = choice(DIRECTIONS);
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const idSchema = z
+  .string({ error: "Must be a valid UUID." })
+  .regex(UUID_RE, { error: (iss) => `"${String(iss.input)}" is not a valid UUID.` })
+  .transform((s) => s.toLowerCase())
+  .meta({ format: "uuid" });
+
+export function isUuid(s: string): boolean {
+  return UUID_RE.test(s);
+}
+
+const ISO_DATETIME_RE =
+  /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+const ISO_DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+function parseInstant(s: string): Date | null {
+  if (!ISO_DATETIME_RE.test(s)) return null;
+  // A datetime without an offset is read as UTC (the API's documented time zone).
+  const withZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(s) ? s : `${s}Z`;
+  const d = new Date(withZone.replace(" ", "T"));
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+function parseDay(s: string): Date | null {
+  if (!ISO_DATE_RE.test(s)) return null;
+  const d = new Date(`${s}T00:00:00.000Z`);
+  // Reject 2025-02-31 and friends: the round-trip must match.
+  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s ? null : d;
+}
+
+/** An ISO 8601 datetime in a request body (timezone optional, UTC assumed). */
+export const dateTimeSchema = z
+  .string({ error: "Datetime has wrong format. Use ISO 8601, e.g. 2025-01-31T17:00:00Z." })
+  .transform((s, ctx) => {
+    const d = parseInstant(s.trim());
+    if (!d) {
+      ctx.addIssue({
+        code: "custom",
+        message: "Datetime has wrong format. Use ISO 8601, e.g. 2025-01-31T17:00:00Z.",
+      });
+      return z.NEVER;
+    }
+    return d;
+  })
+  .meta({ format: "date-time" });
+
+/**
+ * Lower / upper bound of a date-range filter. Inclusive; a date-only value covers that whole
+ * day (UTC): `_after=2025-01-31` starts at 00:00, `_before=2025-01-31` ends at 23:59:59.999.
+ */
+export function rangeBound(side: "after" | "before") {
+  return z
+    .string()
+    .transform((raw, ctx) => {
+      const s = raw.trim();
+      const day = parseDay(s);
+      if (day) return side === "after" ? day : new Date(day.getTime() + 86_400_000 - 1);
+      const d = parseInstant(s);
+      if (!d) {
+        ctx.addIssue({ code: "custom", message: "Enter a valid date/time." });
+        return z.NEVER;
+      }
+      return d;
+    })
+    .meta({ description: "ISO 8601 date or datetime (inclusive)." });
+}
+
+/** django-filter BooleanFilter semantics: true/false/1/0 (any case). */
+export const boolParam = z
+  .string()
+  .transform((raw, ctx) => {
+    const s = raw.trim().toLowerCase();
+    if (s === "true" || s === "1") return true;
+    if (s === "false" || s === "0") return false;
+    ctx.addIssue({ code: "custom", message: "Select a valid choice. Use true or false." });
+    return z.NEVER;
+  })
+  .meta({ type: "boolean" });
+
+/** JSON-body boolean; multipart forms send strings, so "true"/"false" are accepted too. */
+export const boolField = z.union([z.boolean(), boolParam], { error: "Must be a valid boolean." });
+
+export const pageSizeParam = z.string().optional();
