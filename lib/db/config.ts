@@ -21,7 +21,7 @@ export function dbConfig(env: NodeJS.ProcessEnv = process.env): DbConfig {
 }
 
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.DATA_DIR?.trim() || ".data");
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.DATA_DIR?.trim() || ".data");
 }
 
 function pgliteDir(env: NodeJS.ProcessEnv): string {
