@@ -15,6 +15,13 @@ interface DbHandle {
   close(): Promise<void>;
 }
 
+// Waiting for a pooled connection under a burst of writes is normal; give it time before
+// failing. PGlite runs transactions one at a time, so they queue there as well.
+const TX_OPTIONS = {
+  maxWait: Number(process.env.DB_TX_MAX_WAIT_MS || 10_000),
+  timeout: Number(process.env.DB_TX_TIMEOUT_MS || 20_000),
+};
+
 // One client per process: Next dev reloads modules, so the handle lives on globalThis.
 const g = globalThis as unknown as { __caseflowDb?: Promise<DbHandle> };
 
@@ -22,12 +29,12 @@ async function open(config: DbConfig): Promise<DbHandle> {
   if (config.kind === "postgres") {
     const max = Number(process.env.DATABASE_POOL_SIZE || 10);
     const adapter = new PrismaPg({ connectionString: config.url, max });
-    const prisma = new PrismaClient({ adapter });
+    const prisma = new PrismaClient({ adapter, transactionOptions: TX_OPTIONS });
     return { config, prisma, adapter, close: () => prisma.$disconnect() };
   }
   const pglite = await openPGlite(config.dataDir);
   const adapter = pgliteAdapterFactory(pglite);
-  const prisma = new PrismaClient({ adapter });
+  const prisma = new PrismaClient({ adapter, transactionOptions: TX_OPTIONS });
   return {
     config,
     prisma,

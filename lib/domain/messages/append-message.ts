@@ -25,6 +25,10 @@ export async function appendMessage(
 ) {
   const agent = isAgent(actor);
   const direction = agent ? "outbound" : "inbound";
+  // Lock the ticket row before inserting children: the inserts take KEY SHARE locks through
+  // their foreign keys, and taking the row lock afterwards would deadlock concurrent posts.
+  // NO KEY UPDATE is enough (we never change the key) and does not block those FK checks.
+  await tx.$queryRaw`SELECT id FROM tickets WHERE id = ${input.ticketId}::uuid FOR NO KEY UPDATE`;
   const message = await tx.message.create({
     data: {
       ticketId: input.ticketId,
@@ -67,7 +71,7 @@ export async function appendMessage(
       WHERE id = ${input.ticketId}::uuid`;
   } else {
     const reopened = await tx.$queryRaw<{ old_status: string; status: string }[]>`
-      WITH old AS (SELECT status FROM tickets WHERE id = ${input.ticketId}::uuid FOR UPDATE)
+      WITH old AS (SELECT status FROM tickets WHERE id = ${input.ticketId}::uuid)
       UPDATE tickets t SET
         unread_by_agent = t.unread_by_agent + 1,
         public_message_count = t.public_message_count + 1,

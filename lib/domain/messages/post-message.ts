@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { withTransaction } from "@/lib/db/transaction";
 import type { Actor } from "../actor";
 import { NotFoundError, PermissionDeniedError, ValidationError } from "../errors";
 import { isAgent } from "../policy";
@@ -28,7 +29,7 @@ export async function postMessage(actor: Actor, input: PostMessageInput, uploads
   if (!body && uploads.length === 0) throw ValidationError.field("body", "This field may not be blank.");
 
   const prisma = await db();
-  return prisma.$transaction(async (tx) => {
+  return withTransaction(prisma, async (tx) => {
     const ticket = await tx.ticket.findFirst({
       where: { id: input.ticket, ...ticketsVisibleTo(actor) },
       select: { id: true },

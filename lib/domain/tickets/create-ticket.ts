@@ -1,5 +1,6 @@
 import type { Prisma, Priority } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
+import { withTransaction } from "@/lib/db/transaction";
 import type { Actor } from "../actor";
 import { recordEvent } from "../events/record-event";
 import { ValidationError } from "../errors";
@@ -35,7 +36,7 @@ export async function createTicket(
   }
   const prisma = await db();
   const now = new Date();
-  return prisma.$transaction(async (tx) => {
+  return withTransaction(prisma, async (tx) => {
     let userId: string | null = null;
     let contactId: string | null = null;
     let companyId: string | null = null;

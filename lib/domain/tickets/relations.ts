@@ -28,19 +28,22 @@ export async function assertAgentUser(tx: Prisma.TransactionClient, id: string, 
 
 /** The CRM contact of a user, created from their email and name when missing. */
 export async function ensureContactForUser(tx: Prisma.TransactionClient, userId: string) {
-  const existing = await tx.contact.findUnique({
-    where: { userId },
-    select: { id: true, companyId: true },
-  });
+  const select = { id: true, companyId: true } as const;
+  const existing = await tx.contact.findUnique({ where: { userId }, select });
   if (existing) return existing;
   const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true } });
-  // A contact with the same email may exist unlinked (e.g. imported from the CRM): link it.
-  return tx.contact.upsert({
-    where: { email: user.email },
-    create: { email: user.email, name: user.name, userId },
-    update: { userId },
-    select: { id: true, companyId: true },
-  });
+  // Never UPDATE a contact row that other transactions may be referencing (their FK checks
+  // hold KEY SHARE locks on it): insert-if-absent, then link only an unlinked contact.
+  await tx.$executeRaw`
+    INSERT INTO contacts (id, email, name, user_id, created_at, updated_at)
+    VALUES (gen_random_uuid(), ${user.email}, ${user.name}, ${userId}::uuid, now(), now())
+    ON CONFLICT DO NOTHING`;
+  const linked = await tx.contact.findUnique({ where: { userId }, select });
+  if (linked) return linked;
+  // A contact with this email exists unlinked (e.g. imported from the CRM): link it.
+  await tx.contact.updateMany({ where: { email: user.email, userId: null }, data: { userId } });
+  return (await tx.contact.findUnique({ where: { userId }, select })) ??
+    tx.contact.findUniqueOrThrow({ where: { email: user.email }, select });
 }
 
 export async function teamIdByName(tx: Prisma.TransactionClient, name: string) {

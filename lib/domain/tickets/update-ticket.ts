@@ -1,5 +1,6 @@
 import type { Prisma, TicketStatus } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
+import { withTransaction } from "@/lib/db/transaction";
 import type { Actor } from "../actor";
 import { recordEvent } from "../events/record-event";
 import { NotFoundError, PermissionDeniedError, PreconditionFailedError, ValidationError } from "../errors";
@@ -32,7 +33,7 @@ export async function updateTicket(
   pre: Preconditions = {},
 ) {
   const prisma = await db();
-  return prisma.$transaction(async (tx) => {
+  return withTransaction(prisma, async (tx) => {
     const visible = await tx.ticket.findFirst({
       where: { id, ...ticketsVisibleTo(actor) },
       select: { id: true },
@@ -40,7 +41,7 @@ export async function updateTicket(
     if (!visible) throw new NotFoundError();
     if (!isAgent(actor)) throw new PermissionDeniedError("Customers cannot edit tickets.");
     // Serialise concurrent edits of one ticket: read the current state under a row lock.
-    await tx.$queryRaw`SELECT id FROM tickets WHERE id = ${id}::uuid FOR UPDATE`;
+    await tx.$queryRaw`SELECT id FROM tickets WHERE id = ${id}::uuid FOR NO KEY UPDATE`;
     const cur = await tx.ticket.findUniqueOrThrow({ where: { id }, select: ticketSelect });
 
     if (pre.ifMatch != null && !etagMatches(pre.ifMatch, cur)) throw new PreconditionFailedError();
