@@ -13,13 +13,14 @@ export const eventSelect = {
   isInternal: true,
   data: true,
   createdAt: true,
+  seq: true,
   actor: { select: { name: true } },
 } satisfies Prisma.EventSelect;
 export type EventRow = Prisma.EventGetPayload<{ select: typeof eventSelect }>;
 
 export const EVENT_KEYS: SortKey<EventRow>[] = [
   { field: "createdAt", dir: "desc", type: "date", get: (e) => e.createdAt },
-  { field: "id", dir: "desc", type: "string", get: (e) => e.id },
+  { field: "seq", dir: "desc", type: "number", get: (e) => Number(e.seq) },
 ];
 
 /** The ticket timeline, newest first. Customers never see events about internal notes. */

@@ -69,7 +69,11 @@ export function ticketFilters(actor: Actor, q: TicketListQuery, now = new Date()
     status: { in: [...OPEN_STATUSES] },
   };
   if (q.sla_overdue === true) and.push(overdue);
-  if (q.sla_overdue === false) and.push({ NOT: overdue });
+  // Spelled out rather than NOT(overdue): NOT over a NULL sla_due_at is NULL in SQL and would
+  // drop tickets without an SLA, which are certainly not overdue.
+  if (q.sla_overdue === false) {
+    and.push({ OR: [{ slaDueAt: null }, { slaDueAt: { gte: now } }, { status: { notIn: [...OPEN_STATUSES] } }] });
+  }
   for (const term of searchTerms(q.search)) {
     const like = { contains: term, mode: "insensitive" as const };
     and.push({
