@@ -36,10 +36,31 @@ export function json(data: unknown, init: ResponseInit = {}): NextResponse {
   return NextResponse.json(data, init);
 }
 
+/**
+ * PostgreSQL text cannot hold NUL characters; like DRF's CharField we refuse them at the edge
+ * with a 400 naming the field, instead of letting the database fail the request.
+ */
+export function rejectNullCharacters(data: unknown): void {
+  const bad = new Set<string>();
+  const walk = (v: unknown, field: string) => {
+    if (typeof v === "string") {
+      if (v.includes("\u0000")) bad.add(field);
+    } else if (Array.isArray(v)) v.forEach((x) => walk(x, field));
+    else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, field || k);
+  };
+  walk(data, "");
+  if (bad.size) {
+    throw new ValidationError(
+      Object.fromEntries([...bad].map((f) => [f || "non_field_errors", ["Null characters are not allowed."]])),
+    );
+  }
+}
+
 /** Query parameters through a zod schema; Django's QueryDict.get keeps the last value. */
 export function parseQuery<S extends z.ZodType>(req: NextRequest, schema: S): z.output<S> {
   const obj: Record<string, string> = {};
   for (const [k, v] of req.nextUrl.searchParams) obj[k] = v;
+  rejectNullCharacters(obj);
   return schema.parse(obj);
 }
 
@@ -74,7 +95,9 @@ export interface ParsedBody {
 export async function readBody(req: NextRequest, opts: { multipart?: { maxBytes: number } } = {}): Promise<ParsedBody> {
   const type = mediaType(req);
   if (type === "application/json" || (type === "" && !opts.multipart) || type.endsWith("+json")) {
-    return { data: await readJson(req), files: [] };
+    const data = await readJson(req);
+    rejectNullCharacters(data);
+    return { data, files: [] };
   }
   if (opts.multipart && (type === "multipart/form-data" || type === "application/x-www-form-urlencoded")) {
     const len = Number(req.headers.get("content-length") ?? 0);
@@ -97,6 +120,7 @@ export async function readBody(req: NextRequest, opts: { multipart?: { maxBytes:
         files.push({ field, name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) });
       }
     }
+    rejectNullCharacters(data);
     return { data, files };
   }
   throw new UnsupportedMediaTypeError(`Unsupported media type "${type || "none"}" in request.`);

@@ -68,7 +68,7 @@ export const agentTicketFields = {
 export const AGENT_ONLY_CREATE_FIELDS = [...Object.keys(agentTicketFields), "user", "contact"];
 
 export const ticketCreateSchema = z
-  .strictObject({
+  .object({
     subject,
     description: longText(20_000).optional(),
     initial_message: longText(50_000)
@@ -83,7 +83,7 @@ export const ticketCreateSchema = z
 export type TicketCreateInput = z.output<typeof ticketCreateSchema>;
 
 export const ticketUpdateSchema = z
-  .strictObject({
+  .object({
     subject: subject.optional(),
     description: longText(20_000).optional(),
     order: idSchema.nullable().optional(),
@@ -129,7 +129,7 @@ export const ticketListQuerySchema = z
 export type TicketListQuery = z.output<typeof ticketListQuerySchema>;
 
 export const messageCreateSchema = z
-  .strictObject({
+  .object({
     ticket: idSchema,
     body: z
       .string({ error: "This field is required." })

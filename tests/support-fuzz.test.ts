@@ -1,0 +1,127 @@
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { makeUser, useTestDb, type TestUser } from "./helpers";
+import { api, newTicket } from "./support-fixtures";
+import * as tokenRoute from "@/app/api/v1/auth/token/route";
+import * as refreshRoute from "@/app/api/v1/auth/token/refresh/route";
+import { call } from "./helpers";
+
+useTestDb();
+
+/**
+ * Property tests: malformed values thrown at every filter and body field must produce a 4xx
+ * (or a 2xx when the value happens to be valid), never a 500.
+ */
+const TICKET_FIELDS = [
+  "subject", "description", "initial_message", "order", "user", "contact", "status", "priority", "category",
+  "channel", "sla_due_at", "assigned_to", "watchers", "tags", "ai_summary", "ai_confidence_score",
+  "ai_first_response_time", "ai_auto_resolved",
+];
+const LIST_PARAMS = [
+  "status", "priority", "assigned_to", "contact", "order", "channel", "created_at_after", "created_at_before",
+  "last_message_at_after", "last_message_at_before", "sla_due_at_after", "sla_due_at_before", "sla_overdue",
+  "search", "ordering", "cursor", "page_size",
+];
+const MESSAGE_PARAMS = ["ticket", "direction", "is_internal", "created_at_after", "created_at_before", "cursor", "page_size"];
+
+const nasty = fc.oneof(
+  fc.string(),
+  fc.string({ unit: "grapheme", maxLength: 50 }),
+  fc.constantFrom("", " ", "\u0000", "a\u0000b", "null", "true", "-1", "1e309", "NaN", "9999-99-99", "2025-02-30",
+    "00000000-0000-0000-0000-000000000000", "'; DROP TABLE tickets; --", "%", "_", "\\", "-", ",", "-,-", "me", "none",
+    "x".repeat(5000), "2025-01-01T25:61:00Z", "-0001-01-01", "+275760-09-13T00:00:00.000Z", "\ud800"),
+);
+const value = fc.oneof(
+  nasty,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(nasty, { maxLength: 3 }),
+  fc.dictionary(fc.string({ maxLength: 5 }), nasty, { maxKeys: 2 }),
+);
+const bodyOf = (fields: string[]) =>
+  fc.oneof(
+    fc.dictionary(fc.constantFrom(...fields), value, { maxKeys: 6 }),
+    value,
+  );
+const queryOf = (params: string[]) => fc.dictionary(fc.constantFrom(...params), nasty, { maxKeys: 5 });
+
+let customer: TestUser, agent: TestUser, ticketId: string;
+
+beforeAll(async () => {
+  customer = await makeUser();
+  agent = await makeUser({ role: "admin" });
+  ticketId = (await newTicket(customer)).id;
+});
+
+function no5xx(r: { status: number; json: unknown }, input: unknown) {
+  if (r.status >= 500) throw new Error(`500 for ${JSON.stringify(input)}: ${JSON.stringify(r.json)}`);
+  expect(r.status).toBeLessThan(500);
+}
+
+const RUNS = { numRuns: Number(process.env.FUZZ_RUNS || 60) };
+
+describe("no input produces a 500", () => {
+  it("ticket list filters", async () => {
+    await fc.assert(fc.asyncProperty(queryOf(LIST_PARAMS), fc.boolean(), async (q, asAgent) => {
+      no5xx(await api.listTickets(asAgent ? agent : customer, q), q);
+    }), RUNS);
+  });
+  it("ticket create bodies", async () => {
+    await fc.assert(fc.asyncProperty(bodyOf(TICKET_FIELDS), fc.boolean(), async (b, asAgent) => {
+      no5xx(await api.createTicket(asAgent ? agent : customer, b), b);
+    }), RUNS);
+  });
+  it("ticket patch bodies and ids", async () => {
+    await fc.assert(fc.asyncProperty(bodyOf(TICKET_FIELDS), fc.oneof(fc.constant(ticketId), nasty), async (b, id) => {
+      no5xx(await api.patchTicket(agent, id, b), { b, id });
+      no5xx(await api.getTicket(customer, id), id);
+      no5xx(await api.markRead(customer, id), id);
+    }), RUNS);
+  });
+  it("message list filters and message bodies", async () => {
+    await fc.assert(fc.asyncProperty(queryOf(MESSAGE_PARAMS), bodyOf(["ticket", "body", "is_internal"]), fc.boolean(), async (q, b, asAgent) => {
+      const who = asAgent ? agent : customer;
+      no5xx(await api.listMessages(who, q), q);
+      no5xx(await api.listEvents(who, q), q);
+      const withTicket = b && typeof b === "object" && !Array.isArray(b) ? { ticket: ticketId, ...b } : b;
+      no5xx(await api.postMessage(who, withTicket), withTicket);
+    }), RUNS);
+  });
+  it("token endpoints", async () => {
+    await fc.assert(fc.asyncProperty(bodyOf(["email", "password", "refresh"]), async (b) => {
+      no5xx(await call(tokenRoute.POST as any, "POST", "/api/v1/auth/token/", { body: b, headers: { "x-forwarded-for": "198.51.100.1" } }), b);
+      no5xx(await call(refreshRoute.POST as any, "POST", "/api/v1/auth/token/refresh/", { body: b }), b);
+    }), { numRuns: 25 });
+  });
+});
+
+const TABLE_VALUES: unknown[] = [
+  "", " ", "\u0000", "a\u0000b", "\ud800", "x".repeat(300_000), -1, 1e309, Number.MAX_SAFE_INTEGER, 0.5, true, null,
+  [], ["\u0000"], [null], {}, { a: 1 }, "2025-02-30", "9999-12-31T23:59:59Z", "+275760-09-13T00:00:00.000Z",
+  "00000000-0000-0000-0000-000000000000", "'; DROP TABLE tickets; --",
+];
+
+describe("table: every body field × malformed values", () => {
+  it("ticket create and patch answer 2xx/4xx for each", async () => {
+    for (const field of TICKET_FIELDS) {
+      for (const v of TABLE_VALUES) {
+        const body = { subject: "Table test", [field]: v };
+        no5xx(await api.createTicket(agent, body), body);
+        no5xx(await api.patchTicket(agent, ticketId, { [field]: v }), { [field]: v });
+      }
+    }
+  });
+  it("message post and every list filter answer 2xx/4xx for each", async () => {
+    for (const v of TABLE_VALUES) {
+      for (const f of ["ticket", "body", "is_internal"]) {
+        const body = { ticket: ticketId, body: "ok", [f]: v };
+        no5xx(await api.postMessage(agent, body), body);
+      }
+      if (typeof v !== "string") continue;
+      for (const p of LIST_PARAMS) no5xx(await api.listTickets(agent, { [p]: v }), { [p]: v });
+      for (const p of MESSAGE_PARAMS) no5xx(await api.listMessages(customer, { [p]: v }), { [p]: v });
+    }
+  });
+});
