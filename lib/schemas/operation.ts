@@ -1,0 +1,17 @@
+import type { z } from "zod";
+
+/** One API operation as the OpenAPI document describes it, built from the validating schemas. */
+export interface ApiOperation {
+  method: "get" | "post" | "patch" | "put" | "delete";
+  path: string;
+  summary: string;
+  tag?: string;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** "multipart" bodies are multipart/form-data, the rest JSON; "both" accepts either. */
+  bodyType?: "json" | "multipart" | "both";
+  response?: z.ZodType;
+  status?: number;
+  /** Operations that need no authentication (the token endpoints). */
+  public?: boolean;
+}
