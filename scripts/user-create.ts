@@ -8,7 +8,7 @@ import { ZodError } from "zod";
 import { closeDb } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
 import { DataDirBusyError } from "../lib/db/pglite";
-import { ROLES, upsertUser } from "../lib/domain/users/upsert-user";
+import { ROLES, upsertUser, upsertUserSchema } from "../lib/domain/users/upsert-user";
 
 const USAGE = `usage: npm run user:create -- --email E --password P --role R [--name N] [--staff] [--perm P]
 roles: ${ROLES.join(", ")}`;
@@ -35,15 +35,17 @@ async function main() {
     console.error(USAGE);
     process.exit(values.help ? 0 : 2);
   }
-  await migrate();
-  const { user, created } = await upsertUser({
+  const input = {
     email: values.email,
     password: values.password,
     role: values.role as (typeof ROLES)[number],
     name: values.name,
     isStaff: values.staff,
     permissions: values.perm,
-  });
+  };
+  upsertUserSchema.parse(input); // bad input fails fast, before touching the database
+  await migrate();
+  const { user, created } = await upsertUser(input);
   console.log(`${created ? "Created" : "Updated"} ${user.role} ${user.email}${user.isStaff ? " (staff)" : ""} id=${user.id}`);
   await closeDb();
 }
