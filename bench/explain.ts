@@ -1,0 +1,61 @@
+/**
+ * Shows the plan PostgreSQL picks for the SQL Prisma really sends (captured, not rewritten by
+ * hand): the driver's query function is wrapped while one request runs, then the captured
+ * ticket-list statement is run again under plain EXPLAIN (no ANALYZE) with the same values.
+ */
+import pg from "pg";
+import { dbHandle } from "@/lib/db/client";
+
+interface Captured {
+  text: string;
+  values: unknown[];
+}
+
+export async function capturePlan(run: () => Promise<unknown>, pick: (sql: string) => boolean): Promise<string[]> {
+  const handle = await dbHandle();
+  const seen: Captured[] = [];
+  const restore: (() => void)[] = [];
+  if (handle.pglite) {
+    const target = handle.pglite as unknown as { query: (...a: unknown[]) => Promise<unknown> };
+    const orig = target.query;
+    target.query = function (this: unknown, ...a: unknown[]) {
+      seen.push({ text: String(a[0]), values: (a[1] as unknown[]) ?? [] });
+      return orig.apply(this, a);
+    };
+    restore.push(() => (target.query = orig));
+  } else {
+    const proto = pg.Client.prototype as unknown as { query: (...a: unknown[]) => unknown };
+    const orig = proto.query;
+    proto.query = function (this: unknown, ...a: unknown[]) {
+      const c = a[0] as { text?: string; values?: unknown[] } | string;
+      if (typeof c === "string") seen.push({ text: c, values: (a[1] as unknown[]) ?? [] });
+      else if (c?.text) seen.push({ text: c.text, values: c.values ?? [] });
+      return orig.apply(this, a);
+    };
+    restore.push(() => (proto.query = orig));
+  }
+  try {
+    await run();
+  } finally {
+    restore.forEach((r) => r());
+  }
+  const q = seen.find((s) => pick(s.text));
+  if (!q) return ["(statement not captured)"];
+  const sql = `EXPLAIN ${q.text}`;
+  let rows: Record<string, unknown>[];
+  if (handle.pglite) {
+    rows = (await handle.pglite.query<Record<string, unknown>>(sql, q.values as unknown[])).rows;
+  } else {
+    const client = new pg.Client({ connectionString: (handle.config as { url: string }).url });
+    await client.connect();
+    try {
+      rows = (await client.query(sql, q.values as unknown[])).rows;
+    } finally {
+      await client.end();
+    }
+  }
+  return rows.map((r) => String(Object.values(r)[0]));
+}
+
+/** The ticket list's main statement (not the watchers follow-up query). */
+export const isTicketList = (sql: string) => /FROM "[^"]+"\."tickets"/.test(sql) && /ORDER BY/.test(sql) && /LIMIT/.test(sql);

@@ -1,0 +1,89 @@
+/**
+ * npm run bench [-- --only=pglite|postgres --tickets=N --messages=N --iterations=N]
+ * Runs the benchmark on a throw-away embedded database (temporary PGlite dir) and on a fresh
+ * PostgreSQL database (created on BENCH_DATABASE_URL's server, default
+ * postgres://postgres@127.0.0.1:5432, and dropped afterwards), each in its own process.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+
+const { values: a } = parseArgs({
+  options: {
+    only: { type: "string" },
+    tickets: { type: "string", default: "100000" },
+    messages: { type: "string", default: "500000" },
+    iterations: { type: "string", default: "200" },
+  },
+});
+if (a.only && !["pglite", "postgres"].includes(a.only)) {
+  console.error("--only must be pglite or postgres");
+  process.exit(2);
+}
+const root = path.resolve(import.meta.dirname, "..");
+const tsx = path.join(root, "node_modules", ".bin", "tsx");
+const baseEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: "production", // what we measure is the production code path (no dev-only work)
+  NEXT_TELEMETRY_DISABLED: "1",
+  AUTH_SECRET: process.env.AUTH_SECRET || "bench-secret-0123456789-0123456789-0123456789",
+  MAIL_TRANSPORT: "local",
+  // One client for the throughput run: 8 in flight need a pool at least that big.
+  DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE || "10",
+};
+delete baseEnv.RESEND_API_KEY;
+
+function child(engine: string, env: NodeJS.ProcessEnv): Promise<number> {
+  const args = ["bench/engine.ts", `--engine=${engine}`, `--tickets=${a.tickets}`, `--messages=${a.messages}`, `--iterations=${a.iterations}`];
+  return new Promise((resolve) => {
+    const p = spawn(tsx, args, { cwd: root, env, stdio: "inherit" });
+    p.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+async function runPglite(): Promise<number> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "caseflow-bench-"));
+  const env: NodeJS.ProcessEnv = { ...baseEnv, DATA_DIR: dir };
+  delete env.DATABASE_URL;
+  try {
+    return await child("pglite", env);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function runPostgres(): Promise<number> {
+  const server = process.env.BENCH_DATABASE_URL?.trim() || "postgres://postgres@127.0.0.1:5432/postgres";
+  const name = `caseflow_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: server, connectionTimeoutMillis: 3000 });
+  try {
+    await admin.connect();
+  } catch (e) {
+    console.log(`[postgres] skipped: PostgreSQL is unreachable at ${server.replace(/:[^:@/]*@/, ":***@")} (${(e as Error).message}). Set BENCH_DATABASE_URL to a server where we may create a database.`);
+    return 0;
+  }
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    const env: NodeJS.ProcessEnv = { ...baseEnv, DATABASE_URL: url.toString() };
+    return await child("postgres", env);
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch((e) => console.error(`[postgres] could not drop ${name}: ${e.message}`));
+    await admin.end();
+  }
+}
+
+async function main() {
+  const started = Date.now();
+  let failed = 0;
+  if (!a.only || a.only === "pglite") failed += (await runPglite()) === 0 ? 0 : 1;
+  if (!a.only || a.only === "postgres") failed += (await runPostgres()) === 0 ? 0 : 1;
+  console.log(`\nbench finished in ${Math.round((Date.now() - started) / 1000)}s; JSON results in bench/results/`);
+  process.exit(failed ? 1 : 0);
+}
+
+main();
