@@ -8,12 +8,8 @@ export function zodToFields(err: ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of err.issues) {
     const key = issue.path.length ? String(issue.path[0]) : "non_field_errors";
-    let msg = issue.message;
-    if (issue.code === "invalid_type" && (issue as { input?: unknown }).input === undefined) {
-      msg = "This field is required.";
-    } else if (issue.path.length === 0 && issue.code === "invalid_type") {
-      msg = "Invalid data. Expected a dictionary.";
-    }
+    // Messages come from the schemas or from the DRF-worded global map (lib/schemas/error-messages.ts).
+    const msg = issue.message;
     (out[key] ??= []).includes(msg) || out[key].push(msg);
   }
   return out;

@@ -26,7 +26,10 @@ export type Action =
   | "ticket:change-status" // the assignee or an admin
   | "ticket:assign" // the assignee or an admin; any agent may take an unassigned ticket
   | "ticket:delete" // admins only
-  | "message:post-internal"; // agents only
+  | "message:post-internal" // agents only
+  | "message:edit" // the author or an admin (CRM comments)
+  | "message:delete" // the author or an admin
+  | "attachment:delete"; // the uploader or an admin
 
 interface TicketLike {
   assignedToId: string | null;
@@ -36,9 +39,15 @@ export function can(
   actor: Actor,
   action: Action,
   ticket?: TicketLike,
-  opts: { assignTo?: string | null } = {},
+  opts: { assignTo?: string | null; ownerId?: string | null } = {},
 ): boolean {
   switch (action) {
+    case "message:edit":
+    case "message:delete":
+    case "attachment:delete":
+      // Own words and files stay editable by their author; beyond that only admins, so one
+      // agent cannot rewrite another's reply to a customer.
+      return (opts.ownerId != null && opts.ownerId === actor.id) || (isAgent(actor) && isAdmin(actor));
     case "ticket:update":
     case "message:post-internal":
       return isAgent(actor);
@@ -59,7 +68,7 @@ export function assertCan(
   actor: Actor,
   action: Action,
   ticket?: TicketLike,
-  opts: { assignTo?: string | null; message?: string } = {},
+  opts: { assignTo?: string | null; ownerId?: string | null; message?: string } = {},
 ): void {
   if (!can(actor, action, ticket, opts)) throw new PermissionDeniedError(opts.message);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "./error-messages";
 
 /**
  * Shared zod building blocks. This folder is a leaf: it imports nothing server-only, so the
@@ -23,7 +24,10 @@ export const directionSchema = choice(DIRECTIONS);
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const idSchema = z
-  .string({ error: "Must be a valid UUID." })
+  .string({
+    error: (iss) =>
+      iss.input === undefined ? "This field is required." : iss.input === null ? "This field may not be null." : "Must be a valid UUID.",
+  })
   .regex(UUID_RE, { error: (iss) => `"${String(iss.input)}" is not a valid UUID.` })
   .transform((s) => s.toLowerCase())
   .meta({ format: "uuid" });

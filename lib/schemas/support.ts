@@ -15,7 +15,7 @@ import {
 
 // Unknown keys are ignored, as DRF serializers do (clients may send back read-only fields).
 const subject = z
-  .string({ error: "This field is required." })
+  .string()
   .trim()
   .min(1, { error: "This field may not be blank." })
   .max(255, { error: "Ensure this field has no more than 255 characters." });
@@ -132,7 +132,7 @@ export const messageCreateSchema = z
   .object({
     ticket: idSchema,
     body: z
-      .string({ error: "This field is required." })
+      .string()
       .max(50_000, { error: "Ensure this field has no more than 50000 characters." }),
     is_internal: boolField.optional(),
   })
@@ -158,9 +158,9 @@ export const eventListQuerySchema = z.object({
 export type EventListQuery = z.output<typeof eventListQuerySchema>;
 
 export const tokenObtainSchema = z.object({
-  email: z.string({ error: "This field is required." }).trim().min(1, { error: "This field may not be blank." }).max(254),
-  password: z.string({ error: "This field is required." }).min(1, { error: "This field may not be blank." }).max(1024),
+  email: z.string().trim().min(1, { error: "This field may not be blank." }).max(254),
+  password: z.string().min(1, { error: "This field may not be blank." }).max(1024),
 });
 export const tokenRefreshSchema = z.object({
-  refresh: z.string({ error: "This field is required." }).min(1, { error: "This field may not be blank." }).max(4096),
+  refresh: z.string().min(1, { error: "This field may not be blank." }).max(4096),
 });

@@ -1,0 +1,46 @@
+import { db } from "@/lib/db/client";
+import type { Actor } from "../actor";
+import { recordEvent } from "../events/record-event";
+import { PermissionDeniedError, ValidationError } from "../errors";
+import { ticketsVisibleTo } from "../scope";
+import { crmAttachmentSelect } from "../tickets/crm-ticket-select";
+import type { PreparedUpload } from "./uploads";
+
+/**
+ * Attaches a file to a ticket itself (not to a message: the CRM uploads files on their own).
+ * Anyone who can see the ticket may attach; the bytes go to attachment_blobs in the same
+ * transaction as the metadata and the event.
+ */
+export async function addAttachment(actor: Actor, ticketId: string, upload: PreparedUpload) {
+  const prisma = await db();
+  return prisma.$transaction(async (tx) => {
+    const ticket = await tx.ticket.findFirst({ where: { id: ticketId, ...ticketsVisibleTo(actor) }, select: { id: true } });
+    if (!ticket) {
+      const exists = await tx.ticket.findUnique({ where: { id: ticketId }, select: { id: true } });
+      if (!exists) throw ValidationError.field("ticket", `Invalid pk "${ticketId}" - object does not exist.`);
+      throw new PermissionDeniedError("You are not a participant of this ticket.");
+    }
+    const now = new Date();
+    const a = await tx.attachment.create({
+      data: {
+        ticketId,
+        uploadedById: actor.id,
+        name: upload.name,
+        contentType: upload.contentType,
+        size: upload.size,
+        sha256: upload.sha256,
+        createdAt: now,
+        blob: { create: { content: Buffer.from(upload.bytes) } },
+      },
+      select: crmAttachmentSelect,
+    });
+    await recordEvent(tx, {
+      ticketId,
+      actorId: actor.id,
+      type: "ticket_updated",
+      data: { fields: ["attachments"], attachment_id: a.id, action: "attachment_added" },
+      at: now,
+    });
+    return a;
+  });
+}

@@ -1,0 +1,32 @@
+import { db } from "@/lib/db/client";
+import type { Actor } from "../actor";
+import { recordEvent } from "../events/record-event";
+import { NotFoundError } from "../errors";
+import { assertCan } from "../policy";
+import { attachmentsVisibleTo } from "../scope";
+
+/** Deletes an attachment and its bytes (the uploader or an admin). */
+export async function deleteAttachment(actor: Actor, id: string): Promise<void> {
+  const prisma = await db();
+  await prisma.$transaction(async (tx) => {
+    const a = await tx.attachment.findFirst({
+      where: { id, ...attachmentsVisibleTo(actor) },
+      select: { id: true, ticketId: true, uploadedById: true, message: { select: { isInternal: true } } },
+    });
+    if (!a) throw new NotFoundError();
+    assertCan(actor, "attachment:delete", undefined, {
+      ownerId: a.uploadedById,
+      message: "Only the uploader or an admin can delete this attachment.",
+    });
+    const { count } = await tx.attachment.deleteMany({ where: { id } });
+    if (count === 0) throw new NotFoundError(); // deleted concurrently
+    await recordEvent(tx, {
+      ticketId: a.ticketId,
+      actorId: actor.id,
+      type: "ticket_updated",
+      isInternal: a.message?.isInternal ?? false,
+      data: { fields: ["attachments"], attachment_id: id, action: "attachment_deleted" },
+      at: new Date(),
+    });
+  });
+}

@@ -1,0 +1,80 @@
+import { db } from "@/lib/db/client";
+import type { Actor } from "../actor";
+import { recordEvent } from "../events/record-event";
+import { NotFoundError, ValidationError } from "../errors";
+import { assertCan, isAgent } from "../policy";
+import { messagesVisibleTo } from "../scope";
+import { messageSelect } from "./message-select";
+import { removePublicMessageFromCounters } from "./message-counters";
+
+export interface EditMessageInput {
+  body?: string;
+  is_internal?: boolean;
+}
+
+/**
+ * Edits a message's text or turns an agent reply into an internal note and back (the author
+ * or an admin). The ticket's counters follow the switch in SQL in the same transaction; the
+ * event is internal whenever the message ends up internal, so customers never learn of it.
+ */
+export async function editMessage(actor: Actor, id: string, input: EditMessageInput) {
+  const prisma = await db();
+  return prisma.$transaction(async (tx) => {
+    const found = await tx.message.findFirst({ where: { id, ...messagesVisibleTo(actor) }, select: { authorId: true } });
+    if (!found) throw new NotFoundError();
+    assertCan(actor, "message:edit", undefined, {
+      ownerId: found.authorId,
+      message: "Only the author or an admin can edit this comment.",
+    });
+    // Lock the row so two concurrent switches cannot both move the counters.
+    await tx.$queryRaw`SELECT id FROM messages WHERE id = ${id}::uuid FOR UPDATE`;
+    const m = await tx.message.findUniqueOrThrow({
+      where: { id },
+      select: { id: true, ticketId: true, direction: true, isInternal: true, body: true, createdAt: true },
+    });
+
+    const toInternal = input.is_internal ?? m.isInternal;
+    if (toInternal !== m.isInternal) {
+      if (!isAgent(actor)) throw ValidationError.field("is_internal", "Only support agents can post internal notes.");
+      // A customer's own words stay visible to them.
+      if (m.direction !== "outbound") throw ValidationError.field("is_internal", "Only agent replies can become internal notes.");
+    }
+    const body = input.body?.trim();
+    if (input.body !== undefined && !body) throw ValidationError.field("text", "This field may not be blank.");
+
+    const now = new Date();
+    const changed: string[] = [];
+    if (body !== undefined && body !== m.body) changed.push("text");
+    if (toInternal !== m.isInternal) {
+      changed.push("is_internal");
+      if (toInternal) {
+        await removePublicMessageFromCounters(tx, m);
+        await tx.$executeRaw`UPDATE tickets SET internal_message_count = internal_message_count + 1 WHERE id = ${m.ticketId}::uuid`;
+      } else {
+        // Now the customer sees it: it counts as an agent reply from this moment.
+        await tx.$executeRaw`
+          UPDATE tickets SET internal_message_count = GREATEST(internal_message_count - 1, 0),
+            public_message_count = public_message_count + 1,
+            unread_by_customer = unread_by_customer + 1,
+            last_message_at = GREATEST(last_message_at, ${now}),
+            first_response_at = COALESCE(first_response_at, ${now})
+          WHERE id = ${m.ticketId}::uuid`;
+      }
+    }
+    if (changed.length === 0) return tx.message.findUniqueOrThrow({ where: { id }, select: messageSelect });
+    const row = await tx.message.update({
+      where: { id },
+      data: { body: body ?? m.body, isInternal: toInternal, updatedAt: now },
+      select: messageSelect,
+    });
+    await recordEvent(tx, {
+      ticketId: m.ticketId,
+      actorId: actor.id,
+      type: "ticket_updated",
+      isInternal: toInternal,
+      data: { fields: changed, message_id: id, action: "message_edited" },
+      at: now,
+    });
+    return row;
+  });
+}

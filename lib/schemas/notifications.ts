@@ -1,0 +1,20 @@
+import { z } from "zod";
+
+/** Notification kinds an agent can switch on or off for themselves (API field names). */
+export const NOTIFICATION_KINDS = ["ticket_update", "customer_reply", "ticket_created"] as const;
+export type NotificationKindName = (typeof NOTIFICATION_KINDS)[number];
+
+const flag = z.boolean({ error: "Must be a valid boolean." });
+
+/** PUT body: any subset of kinds; kinds left out keep their current setting. Unknown keys are 400. */
+export const notificationPreferencesSchema = z.strictObject(
+  {
+    ticket_update: flag.optional(),
+    customer_reply: flag.optional(),
+    ticket_created: flag.optional(),
+  },
+  { error: (iss) => (iss.code === "unrecognized_keys" ? `Unknown notification kind: ${iss.keys.join(", ")}.` : undefined) },
+);
+
+export type NotificationPreferencesInput = z.output<typeof notificationPreferencesSchema>;
+export type NotificationPreferences = Record<NotificationKindName, boolean>;

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db, dbHandle } from "@/lib/db/client";
+import { PrismaClient } from "@/lib/db/generated/client";
+import { makeUser, useTestDb, type TestUser } from "./helpers";
+import { crmApi, makeCompany, makeContact } from "./crm-helpers";
+
+useTestDb();
+
+/**
+ * Counts the SQL statements the app sends: the process-wide client is swapped for one on the
+ * same driver adapter with Prisma's query log (which works with driver adapters), so every
+ * statement of a request, auth included, is seen.
+ */
+const g = globalThis as unknown as { __caseflowDb?: Promise<Awaited<ReturnType<typeof dbHandle>>> };
+let original: typeof g.__caseflowDb;
+let counting: PrismaClient<"query">;
+let statements: string[] = [];
+
+let admin: TestUser, agent: TestUser, cust: TestUser;
+let seq = 0;
+
+async function seedTickets(n: number, customerId: string) {
+  const prisma = await db();
+  const company = await makeCompany(`Co ${++seq}`);
+  const contact =
+    (await prisma.contact.findUnique({ where: { userId: customerId } })) ?? (await makeContact(`Contact ${seq}`, company.id, customerId));
+  const team = await prisma.team.upsert({ where: { name: "Tech" }, create: { name: "Tech" }, update: {}, select: { id: true } });
+  for (let i = 0; i < n; i++) {
+    const t = await prisma.ticket.create({
+      data: {
+        number: `T-20250101-${String(++seq).padStart(4, "0")}`,
+        subject: `Ticket ${seq}`,
+        userId: customerId,
+        contactId: contact.id,
+        companyId: company.id,
+        assignedToId: agent.id,
+        assignedTeamId: team.id,
+        createdById: admin.id,
+        publicMessageCount: 2,
+        internalMessageCount: 1,
+      },
+      select: { id: true },
+    });
+    await prisma.message.createMany({
+      data: [
+        { ticketId: t.id, authorId: customerId, body: "question", direction: "inbound" },
+        { ticketId: t.id, authorId: agent.id, body: "answer", direction: "outbound" },
+        { ticketId: t.id, authorId: agent.id, body: "note", direction: "outbound", isInternal: true },
+      ],
+    });
+    await prisma.attachment.createMany({
+      data: [
+        { ticketId: t.id, uploadedById: customerId, name: "a.png", contentType: "image/png", size: 1, sha256: "x" },
+        { ticketId: t.id, uploadedById: agent.id, name: "b.pdf", contentType: "application/pdf", size: 2, sha256: "y" },
+      ],
+    });
+  }
+}
+
+async function measure<T>(fn: () => Promise<T>): Promise<{ count: number; result: T }> {
+  statements = [];
+  const result = await fn();
+  return { count: statements.length, result };
+}
+
+beforeAll(async () => {
+  admin = await makeUser({ role: "admin" });
+  agent = await makeUser({ role: "customer_service" });
+  cust = await makeUser();
+  const h = await dbHandle();
+  counting = new PrismaClient({ adapter: h.adapter, log: [{ emit: "event", level: "query" }] });
+  counting.$on("query", (e) => void statements.push(e.query));
+  original = g.__caseflowDb;
+  g.__caseflowDb = Promise.resolve({ ...h, prisma: counting as unknown as PrismaClient });
+});
+
+afterAll(async () => {
+  g.__caseflowDb = original;
+  await counting?.$disconnect();
+});
+
+describe("query budget", () => {
+  it("lists 100 tickets with nested comments and attachments in a constant number of queries", async () => {
+    await seedTickets(5, cust.id);
+    const small = await measure(() => crmApi.list(agent, { page_size: "100" }));
+    expect(small.result.json.results).toHaveLength(5);
+    await seedTickets(95, cust.id);
+    const large = await measure(() => crmApi.list(agent, { page_size: "100" }));
+    const page = large.result.json.results;
+    expect(page).toHaveLength(100);
+    expect(page.every((t: any) => t.comments.length === 3 && t.attachments.length === 2 && t.company_name && t.assigned_to_name)).toBe(true);
+    expect(small.count).toBeGreaterThanOrEqual(8); // tickets + each nested relation, batched
+    expect(large.count).toBe(small.count);
+    expect(large.count).toBeLessThanOrEqual(15);
+
+    // The customer's view filters the nested lists in the same queries.
+    const custSmall = await measure(() => crmApi.list(cust, { page_size: "3" }));
+    const custLarge = await measure(() => crmApi.list(cust, { page_size: "100" }));
+    expect(custLarge.result.json.results.every((t: any) => t.comments.length === 2 && !t.comments.some((c: any) => c.is_internal))).toBe(true);
+    expect(custLarge.count).toBe(custSmall.count);
+  });
+
+  it("computes stats in a handful of queries whatever the ticket count", async () => {
+    const before = await measure(() => crmApi.stats(agent));
+    await seedTickets(20, cust.id);
+    const after = await measure(() => crmApi.stats(agent));
+    expect(after.result.json.total).toBe(before.result.json.total + 20);
+    expect(after.count).toBe(before.count);
+    expect(after.count).toBeLessThanOrEqual(6);
+  });
+});

@@ -1,0 +1,319 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { makeUser, pathOf, useTestDb, call, type TestUser } from "./helpers";
+import { crm, crmApi, makeCompany, makeContact } from "./crm-helpers";
+
+useTestDb();
+
+let admin: TestUser, agent: TestUser, agent2: TestUser, cust: TestUser, other: TestUser;
+beforeAll(async () => {
+  admin = await makeUser({ role: "admin", name: "Ada Admin" });
+  agent = await makeUser({ role: "customer_service", name: "Keith Thompson" });
+  agent2 = await makeUser({ role: "customer_service", name: "Second Agent" });
+  cust = await makeUser({ name: "Cathy Customer" });
+  other = await makeUser({ name: "Other Customer" });
+});
+
+describe("POST /api/v1/tickets/", () => {
+  it("creates a ticket with every field of the seed's example", async () => {
+    const company = await makeCompany("Hilton Pattaya");
+    const contact = await makeContact("John Smith", company.id);
+    const r = await crmApi.create(admin, {
+      subject: "Zone offline in Bangkok office",
+      description: "Zone has been offline for 2 hours...",
+      priority: "high",
+      category: "technical",
+      company: company.id,
+      contact: contact.id,
+      due_date: "2025-11-20T17:00:00Z",
+      tags: "vip, zone, vip",
+    });
+    expect(r.status, JSON.stringify(r.json)).toBe(201);
+    const t = r.json;
+    expect(t.ticket_number).toMatch(/^T-\d{8}-\d{4}$/);
+    expect(t.ticket_number.slice(2, 10)).toBe(new Date().toISOString().slice(0, 10).replace(/-/g, ""));
+    expect(t).toMatchObject({
+      subject: "Zone offline in Bangkok office",
+      status: "new",
+      priority: "high",
+      category: "technical",
+      company: company.id,
+      company_name: "Hilton Pattaya",
+      contact: contact.id,
+      contact_name: "John Smith",
+      assigned_to: null,
+      assigned_to_name: null,
+      assigned_team: "Tech",
+      created_by: admin.id,
+      created_by_name: "Ada Admin",
+      first_response_at: null,
+      resolved_at: null,
+      closed_at: null,
+      due_date: "2025-11-20T17:00:00.000Z",
+      first_response_time_hours: null,
+      resolution_time_hours: null,
+      is_overdue: true,
+      tags: "vip, zone",
+      comments: [],
+      attachments: [],
+      comments_count: 0,
+      internal_notes_count: 0,
+    });
+    expect(Object.keys(t).sort()).toEqual(
+      [
+        "id", "ticket_number", "subject", "description", "status", "priority", "category", "company", "company_name",
+        "contact", "contact_name", "assigned_to", "assigned_to_name", "assigned_team", "created_by", "created_by_name",
+        "first_response_at", "resolved_at", "closed_at", "due_date", "first_response_time_hours", "resolution_time_hours",
+        "is_overdue", "tags", "comments", "attachments", "comments_count", "internal_notes_count", "created_at", "updated_at",
+      ].sort(),
+    );
+    expect(r.headers.get("location")).toBe(`/api/v1/tickets/${t.id}/`);
+  });
+
+  it("routes by category through the documented table, and takes the assignee's team when assigned", async () => {
+    for (const [category, team] of [["billing", "Finance"], ["sales", "Sales"], ["something-else", "Support"]]) {
+      const r = await crmApi.create(agent, { subject: `cat ${category}`, category });
+      expect(r.json.assigned_team).toBe(team);
+    }
+    const r = await crmApi.create(agent, { subject: "assigned at birth", category: "billing", assigned_to: agent2.id });
+    expect(r.json).toMatchObject({ status: "assigned", assigned_to: agent2.id, assigned_to_name: "Second Agent", assigned_team: "Support" });
+  });
+
+  it("defaults due_date to the priority's SLA and numbers tickets sequentially", async () => {
+    const a = await crmApi.create(agent, { subject: "a", priority: "urgent" });
+    const b = await crmApi.create(agent, { subject: "b" });
+    const due = new Date(a.json.due_date).getTime() - new Date(a.json.created_at).getTime();
+    expect(due).toBe(4 * 3_600_000);
+    expect(a.json.is_overdue).toBe(false);
+    expect(Number(b.json.ticket_number.slice(-4))).toBe(Number(a.json.ticket_number.slice(-4)) + 1);
+  });
+
+  it("lets a customer open a ticket for themselves, but not set agent fields", async () => {
+    const ok = await crmApi.create(cust, { subject: "Help", description: "It broke" });
+    expect(ok.status).toBe(201);
+    expect(ok.json).toMatchObject({ created_by: cust.id, status: "new" });
+    const bad = await crmApi.create(cust, { subject: "Help", priority: "urgent", due_date: "2030-01-01T00:00:00Z" });
+    expect(bad.status).toBe(400);
+    expect(bad.json).toEqual({
+      priority: ["Only support agents may set this field."],
+      due_date: ["Only support agents may set this field."],
+    });
+    const co = await makeCompany("Sneaky");
+    const bad2 = await crmApi.create(cust, { subject: "Help", company: co.id });
+    expect(bad2.json).toEqual({ company: ["Only support agents may set this field."] });
+  });
+
+  it("validates input with DRF error shapes", async () => {
+    const cases: [unknown, Record<string, unknown>][] = [
+      [{}, { subject: ["This field is required."] }],
+      [{ subject: "  " }, { subject: ["This field may not be blank."] }],
+      [{ subject: "x", priority: "critical" }, { priority: ['"critical" is not a valid choice.'] }],
+      [{ subject: "x", status: "open" }, { status: ['"open" is not a valid choice.'] }],
+      [{ subject: "x", due_date: "tomorrow" }, { due_date: ["Datetime has wrong format. Use ISO 8601, e.g. 2025-01-31T17:00:00Z."] }],
+      [{ subject: "x", company: "nope" }, { company: ['"nope" is not a valid UUID.'] }],
+      [{ subject: "x", company: "00000000-0000-4000-8000-000000000000" }, { company: ['Invalid pk "00000000-0000-4000-8000-000000000000" - object does not exist.'] }],
+      [{ subject: "x", contact: "00000000-0000-4000-8000-000000000000" }, { contact: ['Invalid pk "00000000-0000-4000-8000-000000000000" - object does not exist.'] }],
+      [{ subject: "x", assigned_to: cust.id }, { assigned_to: ["Tickets can only be assigned to active support agents."] }],
+    ];
+    for (const [body, expected] of cases) {
+      const r = await crmApi.create(agent, body);
+      expect(r.status, JSON.stringify(body)).toBe(400);
+      expect(r.json).toEqual(expected);
+    }
+    const list = await crmApi.create(agent, [1, 2]);
+    expect(list.status).toBe(400);
+    expect(Object.keys(list.json)).toEqual(["non_field_errors"]);
+    const tags = await crmApi.create(agent, { subject: "x", tags: ["a"] });
+    expect(tags.status).toBe(400);
+    expect(Object.keys(tags.json)).toEqual(["tags"]);
+    const raw = await call(crm.tickets.POST as any, "POST", "/api/v1/tickets/", { user: agent, raw: { body: "{", contentType: "application/json" } });
+    expect(raw.status).toBe(400);
+    expect(raw.json.non_field_errors[0]).toMatch(/JSON parse error/);
+  });
+
+  it("requires authentication and rejects other methods", async () => {
+    expect((await crmApi.create(null, { subject: "x" })).status).toBe(401);
+    expect((await crmApi.list(null)).status).toBe(401);
+    const bad = await crmApi.list({ token: "garbage" });
+    expect(bad.status).toBe(401);
+    const put = await call(crm.tickets.PUT as any, "PUT", "/api/v1/tickets/", { user: agent, body: {} });
+    expect(put.status).toBe(405);
+    expect(put.json).toEqual({ detail: 'Method "PUT" not allowed.' });
+  });
+});
+
+describe("GET/PATCH/DELETE /api/v1/tickets/{id}/", () => {
+  it("reads a ticket within the actor's scope only", async () => {
+    const mine = (await crmApi.create(cust, { subject: "mine" })).json;
+    expect((await crmApi.get(cust, mine.id)).json.subject).toBe("mine");
+    expect((await crmApi.get(agent, mine.id)).status).toBe(200);
+    const hidden = await crmApi.get(other, mine.id);
+    expect(hidden.status).toBe(404);
+    expect(hidden.json).toEqual({ detail: "Not found." });
+    expect((await crmApi.get(agent, "not-a-uuid")).status).toBe(404);
+    expect((await crmApi.get(agent, "00000000-0000-4000-8000-000000000000")).status).toBe(404);
+  });
+
+  it("updates fields with the support API's rules and timestamps", async () => {
+    const t = (await crmApi.create(agent, { subject: "edit me", category: "billing" })).json;
+    const company = await makeCompany("Acme");
+    const r = await crmApi.patch(admin, t.id, {
+      subject: "edited",
+      priority: "urgent",
+      due_date: null,
+      tags: "a,b",
+      company: company.id,
+      status: "resolved",
+    });
+    expect(r.status, JSON.stringify(r.json)).toBe(200);
+    expect(r.json).toMatchObject({ subject: "edited", priority: "urgent", due_date: null, tags: "a, b", company: company.id, company_name: "Acme", status: "resolved", is_overdue: false });
+    expect(r.json.resolved_at).not.toBeNull();
+    expect(typeof r.json.resolution_time_hours).toBe("number");
+    const closed = await crmApi.patch(admin, t.id, { status: "closed" });
+    expect(closed.json.closed_at).not.toBeNull();
+    const reopened = await crmApi.patch(admin, t.id, { status: "in_progress" });
+    expect(reopened.json).toMatchObject({ resolved_at: null, closed_at: null, resolution_time_hours: null });
+    const none = await crmApi.patch(admin, t.id, { company: null });
+    expect(none.json).toMatchObject({ company: null, company_name: null });
+  });
+
+  it("keeps status changes to the assignee or an admin, and refuses customers", async () => {
+    const t = (await crmApi.create(cust, { subject: "perm" })).json;
+    const byAgent = await crmApi.patch(agent, t.id, { status: "pending" });
+    expect(byAgent.status).toBe(403);
+    expect((await crmApi.patch(agent, t.id, { priority: "low" })).status).toBe(200);
+    const byCustomer = await crmApi.patch(cust, t.id, { subject: "mine now" });
+    expect(byCustomer.status).toBe(403);
+    expect((await crmApi.patch(other, t.id, { subject: "x" })).status).toBe(404);
+    expect((await crmApi.patch(agent, t.id, { priority: "whatever" })).json).toEqual({ priority: ['"whatever" is not a valid choice.'] });
+  });
+
+  it("refuses a stale If-Match with 412", async () => {
+    const t = await crmApi.create(agent, { subject: "etag" });
+    const etag = t.headers.get("etag")!;
+    expect((await crmApi.patch(agent, t.json.id, { priority: "high" }, { "if-match": etag })).status).toBe(200);
+    expect((await crmApi.patch(agent, t.json.id, { priority: "low" }, { "if-match": etag })).status).toBe(412);
+  });
+
+  it("deletes for admins only", async () => {
+    const t = (await crmApi.create(cust, { subject: "doomed" })).json;
+    expect((await crmApi.del(agent, t.id)).status).toBe(403);
+    expect((await crmApi.del(cust, t.id)).status).toBe(403);
+    expect((await crmApi.del(other, t.id)).status).toBe(404);
+    const ok = await crmApi.del(admin, t.id);
+    expect(ok.status).toBe(204);
+    expect((await crmApi.get(admin, t.id)).status).toBe(404);
+    const prisma = await db();
+    expect(await prisma.event.count({ where: { ticketId: t.id } })).toBe(0);
+  });
+});
+
+describe("GET /api/v1/tickets/ filters, search, ordering, pagination", () => {
+  let tech: TestUser;
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    const prisma = await db();
+    await prisma.ticket.deleteMany({});
+    tech = await makeUser({ role: "customer_service", name: "Tech Person" });
+    const hilton = await makeCompany("Hilton Pattaya");
+    const marriott = await makeCompany("Marriott Phuket");
+    const mk = async (key: string, body: Record<string, unknown>, user: TestUser = admin) => {
+      const r = await crmApi.create(user, body);
+      expect(r.status, JSON.stringify(r.json)).toBe(201);
+      ids[key] = r.json.id;
+    };
+    await mk("a", { subject: "Zone offline", category: "technical", priority: "urgent", company: hilton.id, due_date: "2020-01-01T00:00:00Z" });
+    await mk("b", { subject: "Invoice wrong", description: "double charged", category: "billing", priority: "low", company: marriott.id, assigned_to: tech.id, due_date: "2031-01-01T00:00:00Z" });
+    await mk("c", { subject: "Music stops", category: "technical", priority: "medium", assigned_to: admin.id, status: "resolved", due_date: null });
+    await mk("d", { subject: "Customer question", description: "zone schedule?" }, cust);
+  });
+
+  const list = async (user: TestUser, query: Record<string, string> = {}) => {
+    const r = await crmApi.list(user, query);
+    expect(r.status, JSON.stringify(r.json)).toBe(200);
+    return (r.json.results as { id: string }[]).map((t) => Object.keys(ids).find((k) => ids[k] === t.id));
+  };
+
+  it("filters by every documented field", async () => {
+    expect(await list(admin)).toEqual(["d", "c", "b", "a"]);
+    expect(await list(admin, { status: "resolved" })).toEqual(["c"]);
+    expect(await list(admin, { priority: "urgent" })).toEqual(["a"]);
+    expect(await list(admin, { category: "technical" })).toEqual(["c", "a"]);
+    const b = (await crmApi.get(admin, ids.b)).json;
+    expect(await list(admin, { company: b.company })).toEqual(["b"]);
+    expect(await list(admin, { assigned_to: tech.id })).toEqual(["b"]);
+    expect(await list(admin, { assigned_team: "Tech" })).toEqual(["a"]);
+    // c was created assigned to a teamless admin: the team of the admin role.
+    expect(await list(admin, { assigned_team: "admin" })).toEqual(["c"]);
+    expect(await list(admin, { assigned_team: "support" })).toEqual(["d", "b"]);
+    expect(await list(admin, { assigned_team: "Finance" })).toEqual([]);
+    expect(await list(tech, { my_tickets: "true" })).toEqual(["b"]);
+    expect(await list(admin, { my_tickets: "true" })).toEqual(["c"]);
+    expect(await list(admin, { my_tickets: "false" })).toHaveLength(4);
+    expect(await list(admin, { unassigned: "true" })).toEqual(["d", "a"]);
+    expect(await list(admin, { open: "true" })).toEqual(["d", "b", "a"]);
+    expect(await list(admin, { status: "new", priority: "urgent", open: "true" })).toEqual(["a"]);
+  });
+
+  it("rejects invalid filter values with 400", async () => {
+    for (const [k, v] of [["status", "open"], ["priority", "x"], ["company", "x"], ["assigned_to", "me"], ["open", "maybe"], ["cursor", "forged.cursor"]]) {
+      const r = await crmApi.list(admin, { [k]: v });
+      expect(r.status, k).toBe(400);
+      expect(Object.keys(r.json)).toEqual([k]);
+    }
+  });
+
+  it("searches ticket number, subject, description and company name", async () => {
+    expect(await list(admin, { search: "zone" })).toEqual(["d", "a"]);
+    expect(await list(admin, { search: "marriott" })).toEqual(["b"]);
+    expect(await list(admin, { search: "charged" })).toEqual(["b"]);
+    const num = (await crmApi.get(admin, ids.c)).json.ticket_number;
+    expect(await list(admin, { search: num })).toEqual(["c"]);
+    expect(await list(admin, { search: "zone hilton" })).toEqual(["a"]);
+  });
+
+  it("orders by created_at, priority, status and due_date (nulls last)", async () => {
+    expect(await list(admin, { ordering: "created_at" })).toEqual(["a", "b", "c", "d"]);
+    const byPriority = await list(admin, { ordering: "-priority,created_at" });
+    expect(byPriority).toEqual(["a", "c", "d", "b"]);
+    expect(await list(admin, { ordering: "priority,created_at" })).toEqual(["b", "c", "d", "a"]);
+    expect(await list(admin, { ordering: "-status,created_at" })).toEqual(["c", "b", "a", "d"]);
+    expect(await list(admin, { ordering: "status,created_at" })).toEqual(["a", "d", "b", "c"]);
+    const due = await list(admin, { ordering: "due_date" });
+    expect(due.slice(0, 1)).toEqual(["a"]);
+    expect(due[due.length - 1]).toBe("c");
+    expect((await list(admin, { ordering: "-due_date" })).at(-1)).toBe("c");
+    expect(await list(admin, { ordering: "bogus" })).toEqual(["d", "c", "b", "a"]);
+  });
+
+  it("paginates with cursors in the support API's envelope, for every ordering", async () => {
+    for (const ordering of ["-created_at", "status,created_at", "-status", "due_date", "-priority"]) {
+      const all = await list(admin, { ordering });
+      const seen: (string | undefined)[] = [];
+      let r = await crmApi.list(admin, { ordering, page_size: "1" });
+      expect(Object.keys(r.json).sort()).toEqual(["next", "previous", "results"]);
+      expect(r.json.previous).toBeNull();
+      const pages: any[] = [r.json];
+      while (r.json.next) {
+        r = await call(crm.tickets.GET as any, "GET", pathOf(r.json.next), { user: admin });
+        pages.push(r.json);
+      }
+      for (const p of pages) seen.push(...p.results.map((t: { id: string }) => Object.keys(ids).find((k) => ids[k] === t.id)));
+      expect(seen, ordering).toEqual(all);
+      // and back again from the last page
+      const back = await call(crm.tickets.GET as any, "GET", pathOf(pages.at(-1).previous), { user: admin });
+      expect(back.json.results[0].id).toBe(pages.at(-2).results[0].id);
+    }
+    // A cursor of one ordering is refused under another.
+    const first = await crmApi.list(admin, { page_size: "1" });
+    const url = new URL(first.json.next);
+    const r = await crmApi.list(admin, { ordering: "status", cursor: url.searchParams.get("cursor")! });
+    expect(r.status).toBe(400);
+  });
+
+  it("shows customers only their own tickets", async () => {
+    expect(await list(cust)).toEqual(["d"]);
+    expect(await list(other)).toEqual([]);
+    expect(await list(cust, { search: "zone" })).toEqual(["d"]);
+  });
+});
