@@ -35,7 +35,8 @@ function serve(args, extraEnv = {}) {
 }
 
 const port = process.env.PORT || "3000";
-const defaults = { NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}` };
+const publicUrl = process.env.NEXTAUTH_URL || `http://localhost:${port}`;
+const defaults = { NEXTAUTH_URL: publicUrl, APP_URL: process.env.APP_URL || publicUrl };
 
 switch (cmd) {
   case "generate":

@@ -13,10 +13,10 @@ import { useTestDb } from "./helpers";
 useTestDb();
 const run = promisify(execFile);
 const TSX = path.resolve("node_modules/.bin/tsx");
-const cleanEnv = (extra: Record<string, string>) => {
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), ...extra };
+const cleanEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => {
+  const env: Record<string, string | undefined> = { ...process.env, ...extra };
   if (!extra.DATABASE_URL) delete env.DATABASE_URL;
-  return env;
+  return env as NodeJS.ProcessEnv;
 };
 const pgUrl = process.env.TEST_DATABASE_URL?.trim();
 

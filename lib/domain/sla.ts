@@ -32,6 +32,17 @@ export const CATEGORY_TEAMS: Record<string, string> = {
 };
 export const DEFAULT_TEAM = "Support";
 
+/**
+ * Team of an assignee who belongs to no team, by role (the CRM seed's "assigned_team from
+ * user.role"). A user's own team, when set, wins.
+ */
+export const ROLE_TEAMS: Partial<Record<string, string>> = {
+  customer_service: "Support",
+  sales_manager: "Sales",
+  admin: "Admin",
+  super_admin: "Admin",
+};
+
 export function teamForCategory(category: string): string {
   return CATEGORY_TEAMS[category.trim().toLowerCase()] ?? DEFAULT_TEAM;
 }

@@ -17,9 +17,6 @@ function jsonSchema(schema: z.ZodType, io: "input" | "output"): Json {
     target: "draft-2020-12",
     io,
     unrepresentable: "any",
-    uri: REF,
-    reused: "inline",
-    cycles: "ref",
   }) as Json;
   delete out.$schema;
   return out;

@@ -3,6 +3,7 @@ import type { Actor } from "../actor";
 import { recordEvent } from "../events/record-event";
 import { isAgent } from "../policy";
 import type { PreparedUpload } from "../attachments/uploads";
+import { enqueueMessageNotifications } from "@/lib/notifications/enqueue-notifications";
 
 export interface AppendMessageInput {
   ticketId: string;
@@ -10,6 +11,8 @@ export interface AppendMessageInput {
   isInternal: boolean;
   uploads: PreparedUpload[];
   at: Date;
+  /** false: no email (a new ticket's first message goes out in its acknowledgement instead). */
+  notify?: boolean;
 }
 
 /**
@@ -105,5 +108,8 @@ export async function appendMessage(
     data: { message_id: message.id, direction, attachments: input.uploads.length },
     at: input.at,
   });
+  if (input.notify !== false) {
+    await enqueueMessageNotifications(tx, actor, { ticketId: input.ticketId, messageId: message.id, body: input.body, isInternal: input.isInternal, attachments: input.uploads.map((u) => u.name), at: input.at });
+  }
   return message;
 }

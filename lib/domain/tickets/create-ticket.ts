@@ -5,13 +5,14 @@ import type { Actor } from "../actor";
 import { recordEvent } from "../events/record-event";
 import { ValidationError } from "../errors";
 import { appendMessage } from "../messages/append-message";
+import { enqueueTicketCreatedNotification } from "@/lib/notifications/enqueue-notifications";
 import { isAgent } from "../policy";
 import { defaultSlaDueAt, PRIORITY_RANK, teamForCategory } from "../sla";
 import { AGENT_ONLY_CREATE_FIELDS, type TicketCreateInput } from "@/lib/schemas/support";
 import type { PreparedUpload } from "../attachments/uploads";
 import { allocateTicketNumber } from "./ticket-number";
 import { ticketSelect } from "./ticket-select";
-import { assertAgentUser, assertUsersExist, ensureContactForUser, teamIdByName } from "./relations";
+import { assertAgentUser, assertCompanyExists, assertUsersExist, ensureContactForUser, teamForAssignee, teamIdByName } from "./relations";
 
 /**
  * Opens a ticket. A customer's ticket is always theirs (linked to them and to their CRM
@@ -21,7 +22,12 @@ import { assertAgentUser, assertUsersExist, ensureContactForUser, teamIdByName }
 export async function createTicket(
   actor: Actor,
   input: TicketCreateInput,
-  opts: { uploads?: PreparedUpload[]; defaultChannel?: "portal" | "api" | "email" | "phone" | "chat" } = {},
+  opts: {
+    uploads?: PreparedUpload[];
+    defaultChannel?: "portal" | "api" | "email" | "phone" | "chat";
+    /** Agents only (the CRM's explicit company); otherwise derived from the contact or order. */
+    companyId?: string | null;
+  } = {},
 ) {
   const agent = isAgent(actor);
   if (!agent) {
@@ -86,15 +92,18 @@ export async function createTicket(
       companyId ??= order.companyId;
     }
 
-    if (input.assigned_to) await assertAgentUser(tx, input.assigned_to, "assigned_to");
+    const assignee = input.assigned_to ? await assertAgentUser(tx, input.assigned_to, "assigned_to") : null;
+    if (agent && opts.companyId !== undefined) {
+      if (opts.companyId) await assertCompanyExists(tx, opts.companyId);
+      companyId = opts.companyId;
+    }
     if (input.watchers?.length) await assertUsersExist(tx, input.watchers, "watchers");
 
     const priority: Priority = input.priority ?? "medium";
     const category = input.category ?? "";
     let assignedTeamId: string | null = null;
-    if (input.assigned_to) {
-      const u = await tx.user.findUnique({ where: { id: input.assigned_to }, select: { teamId: true } });
-      assignedTeamId = u?.teamId ?? null;
+    if (assignee) {
+      assignedTeamId = await teamForAssignee(tx, assignee);
     } else {
       assignedTeamId = await teamIdByName(tx, teamForCategory(category));
     }
@@ -157,8 +166,10 @@ export async function createTicket(
         isInternal: false,
         uploads: opts.uploads ?? [],
         at: now,
+        notify: false,
       });
     }
+    await enqueueTicketCreatedNotification(tx, actor, { ticketId: ticket.id, initialMessage: body ?? null, at: now });
     return tx.ticket.findUniqueOrThrow({ where: { id: ticket.id }, select: ticketSelect });
   });
 }

@@ -2,6 +2,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { ValidationError } from "../errors";
 import { isAgent } from "../policy";
 import { actorSelect } from "../actor";
+import { ROLE_TEAMS } from "../sla";
 
 /** Lookups shared by ticket create/update: they validate references and name the field. */
 
@@ -46,6 +47,16 @@ export async function ensureContactForUser(tx: Prisma.TransactionClient, userId:
     tx.contact.findUniqueOrThrow({ where: { email: user.email }, select });
 }
 
+/** The team a ticket goes to when assigned to this user: their own team, else their role's. */
+export async function teamForAssignee(
+  tx: Prisma.TransactionClient,
+  user: { teamId: string | null; role: string },
+): Promise<string | null> {
+  if (user.teamId) return user.teamId;
+  const name = ROLE_TEAMS[user.role];
+  return name ? teamIdByName(tx, name) : null;
+}
+
 export async function teamIdByName(tx: Prisma.TransactionClient, name: string) {
   const found = await tx.team.findUnique({ where: { name }, select: { id: true } });
   if (found) return found.id;
@@ -54,4 +65,10 @@ export async function teamIdByName(tx: Prisma.TransactionClient, name: string) {
     INSERT INTO teams (id, name, created_at) VALUES (gen_random_uuid(), ${name}, now())
     ON CONFLICT (name) DO NOTHING`;
   return (await tx.team.findUniqueOrThrow({ where: { name }, select: { id: true } })).id;
+}
+
+/** Validates a company reference (400 naming the field, as DRF does for a bad pk). */
+export async function assertCompanyExists(tx: Prisma.TransactionClient, id: string) {
+  const c = await tx.company.findUnique({ where: { id }, select: { id: true } });
+  if (!c) throw ValidationError.field("company", `Invalid pk "${id}" - object does not exist.`);
 }

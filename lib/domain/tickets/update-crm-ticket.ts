@@ -1,10 +1,8 @@
-import { db } from "@/lib/db/client";
 import type { Actor } from "../actor";
 import type { CrmTicketUpdateInput } from "@/lib/schemas/crm";
 import type { TicketUpdateInput } from "@/lib/schemas/support";
 import { withCrmFieldNames } from "./crm-field-names";
 import { getCrmTicket } from "./get-crm-ticket";
-import { assertCompanyExists, setTicketCompany } from "./set-ticket-company";
 import { updateTicket, type Preconditions } from "./update-ticket";
 
 /**
@@ -12,7 +10,6 @@ import { updateTicket, type Preconditions } from "./update-ticket";
  * assignment by the assignee or an admin), timestamps and events apply as in the support API.
  */
 export async function updateCrmTicket(actor: Actor, id: string, input: CrmTicketUpdateInput, pre: Preconditions = {}) {
-  if (input.company) await assertCompanyExists(await db(), input.company);
   const mapped: TicketUpdateInput = {
     subject: input.subject,
     description: input.description,
@@ -27,7 +24,6 @@ export async function updateCrmTicket(actor: Actor, id: string, input: CrmTicket
   for (const k of Object.keys(mapped) as (keyof TicketUpdateInput)[]) if (mapped[k] === undefined) delete mapped[k];
   // Always run updateTicket (even for a company-only change): it is where visibility,
   // the customer refusal and If-Match are decided.
-  await withCrmFieldNames(() => updateTicket(actor, id, mapped, pre));
-  if (input.company !== undefined) await setTicketCompany(actor, id, input.company);
+  await withCrmFieldNames(() => updateTicket(actor, id, mapped, pre, { companyId: input.company }));
   return getCrmTicket(actor, id);
 }

@@ -8,9 +8,10 @@ import { assertCan, isAgent } from "../policy";
 import { ticketsVisibleTo } from "../scope";
 import { PRIORITY_RANK } from "../sla";
 import type { TicketUpdateInput } from "@/lib/schemas/support";
-import { assertAgentUser, assertUsersExist } from "./relations";
+import { assertAgentUser, assertCompanyExists, assertUsersExist, teamForAssignee } from "./relations";
 import { ticketSelect } from "./ticket-select";
 import { etagMatches } from "./etag";
+import { enqueueStatusChangeNotification } from "@/lib/notifications/enqueue-notifications";
 
 export interface Preconditions {
   /** Raw If-Match header value. */
@@ -31,6 +32,8 @@ export async function updateTicket(
   id: string,
   input: TicketUpdateInput,
   pre: Preconditions = {},
+  /** companyId: the CRM's explicit company (the support API derives it from the contact). */
+  opts: { companyId?: string | null } = {},
 ) {
   const prisma = await db();
   return withTransaction(prisma, async (tx) => {
@@ -62,7 +65,7 @@ export async function updateTicket(
       let teamId = cur.assignedTeamId;
       if (input.assigned_to) {
         const u = await assertAgentUser(tx, input.assigned_to, "assigned_to");
-        teamId = u.teamId ?? teamId;
+        teamId = (await teamForAssignee(tx, u)) ?? teamId;
       }
       data.assignedToId = input.assigned_to;
       data.assignedTeamId = teamId;
@@ -126,6 +129,11 @@ export async function updateTicket(
       data.contactId = input.contact;
       changed.push("contact");
     }
+    if (opts.companyId !== undefined && opts.companyId !== (data.companyId ?? cur.companyId)) {
+      if (opts.companyId) await assertCompanyExists(tx, opts.companyId);
+      data.companyId = opts.companyId;
+      changed.push("company");
+    }
     const simple: [keyof TicketUpdateInput, keyof typeof cur][] = [
       ["subject", "subject"],
       ["description", "description"],
@@ -161,6 +169,7 @@ export async function updateTicket(
     for (const e of events) {
       await recordEvent(tx, { ticketId: id, actorId: actor.id, type: e.type, data: e.data, at: now });
     }
+    if (data.status !== undefined) await enqueueStatusChangeNotification(tx, actor, { ticketId: id, from: cur.status, to: data.status as TicketStatus });
     return tx.ticket.findUniqueOrThrow({ where: { id }, select: ticketSelect });
   });
 }

@@ -1,0 +1,180 @@
+import type { NotificationKind, Prisma, TicketStatus } from "@/lib/db/generated/client";
+import type { Actor } from "@/lib/domain/actor";
+import { isAgent } from "@/lib/domain/policy";
+import { mailConfig } from "./config";
+import { customerStatusLabel, type NotificationPayloadInput } from "./payload";
+import {
+  agentRecipients,
+  customerRecipient,
+  displayName,
+  ticketForNotify,
+  withPreferences,
+  type Recipient,
+  type TicketForNotify,
+} from "./recipients";
+
+/*
+ * The outbox's write side. Every function here runs inside the transaction of the change that
+ * causes the notification, so a notification exists if and only if the change committed. They
+ * only write rows: rendering and sending happen later in the worker (lib/notifications/worker.ts).
+ */
+
+// Long messages are cut in the email; the full text is one click away in the thread.
+const MAX_BODY = 8_000;
+
+/**
+ * Runs `fn` (config read included: a bad APP_URL must not break replies) under a savepoint: if anything in it fails, the notification is dropped (and
+ * logged) but the caller's transaction, and so the reply or status change, goes through.
+ */
+export async function withSavepoint(tx: Prisma.TransactionClient, label: string, fn: () => Promise<void>) {
+  await tx.$executeRawUnsafe("SAVEPOINT caseflow_notify");
+  try {
+    await fn();
+    await tx.$executeRawUnsafe("RELEASE SAVEPOINT caseflow_notify");
+  } catch (e) {
+    await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT caseflow_notify");
+    console.error(`[notifications] could not queue ${label}; the change itself is kept`, e);
+  }
+}
+
+function links(ticketId: string) {
+  const base = mailConfig().appUrl;
+  return {
+    portal: `${base}/portal/tickets/${ticketId}/`,
+    workspace: `${base}/agent/tickets/${ticketId}/`,
+    preferences: `${base}/agent/settings/notifications/`,
+  };
+}
+
+async function write(
+  tx: Prisma.TransactionClient,
+  kind: NotificationKind,
+  t: TicketForNotify,
+  messageId: string | null,
+  recipients: Recipient[],
+  payload: (r: Recipient) => NotificationPayloadInput,
+) {
+  const wanted = await withPreferences(tx, kind, recipients);
+  if (!wanted.length) return;
+  await tx.notification.createMany({
+    data: wanted.map((r) => ({
+      kind,
+      ticketId: t.id,
+      messageId,
+      recipientId: r.id,
+      toEmail: r.email,
+      payload: payload(r) as Prisma.InputJsonObject,
+    })),
+  });
+}
+
+function base(t: TicketForNotify, actor: Actor) {
+  const cfg = mailConfig();
+  return {
+    productName: cfg.productName,
+    ticket: { id: t.id, number: t.number, subject: t.subject, status: t.status },
+    actorName: displayName(actor),
+  };
+}
+
+export interface MessageNotice {
+  ticketId: string;
+  messageId: string;
+  body: string;
+  isInternal: boolean;
+  attachments: string[];
+  at: Date;
+}
+
+/**
+ * A public message: an agent's reply goes to the customer (ticket_update), a customer's reply
+ * to the agents (customer_reply). Internal notes notify nobody outside, by design.
+ */
+export async function enqueueMessageNotifications(tx: Prisma.TransactionClient, actor: Actor, m: MessageNotice) {
+  if (m.isInternal) return;
+  const agent = isAgent(actor);
+  const kind: NotificationKind = agent ? "ticket_update" : "customer_reply";
+  await withSavepoint(tx, kind, async () => {
+    if (!mailConfig().enabled[kind]) return;
+    const t = await tx.ticket.findUniqueOrThrow({ where: { id: m.ticketId }, select: ticketForNotify });
+    const recipients = agent
+      ? [customerRecipient(t, actor)].filter((r): r is Recipient => !!r)
+      : await agentRecipients(tx, t, actor);
+    const l = links(t.id);
+    const message = {
+      id: m.messageId,
+      body: m.body.length > MAX_BODY ? `${m.body.slice(0, MAX_BODY)}…` : m.body,
+      authorName: displayName(actor),
+      createdAt: m.at.toISOString(),
+      attachments: m.attachments,
+    };
+    await write(tx, kind, t, m.messageId, recipients, (r) => ({
+      ...base(t, actor),
+      recipientName: r.name,
+      reason: r.reason,
+      message,
+      event: "reply",
+      url: agent ? l.portal : l.workspace,
+      preferencesUrl: agent ? null : l.preferences,
+    }));
+  });
+}
+
+/**
+ * A status change the customer should hear about. "new" -> "assigned" is internal triage
+ * (both read "Open" to a customer), so only changes of the customer-facing label notify.
+ */
+export async function enqueueStatusChangeNotification(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  c: { ticketId: string; from: TicketStatus; to: TicketStatus },
+) {
+  if (customerStatusLabel(c.from) === customerStatusLabel(c.to)) return;
+  await withSavepoint(tx, "ticket_update", async () => {
+    if (!mailConfig().enabled.ticket_update) return;
+    const t = await tx.ticket.findUniqueOrThrow({ where: { id: c.ticketId }, select: ticketForNotify });
+    const r = customerRecipient(t, actor);
+    await write(tx, "ticket_update", t, null, r ? [r] : [], (r) => ({
+      ...base(t, actor),
+      recipientName: r.name,
+      reason: r.reason,
+      message: null,
+      event: "status",
+      statusChange: { from: c.from, to: c.to },
+      url: links(t.id).portal,
+    }));
+  });
+}
+
+/**
+ * The acknowledgement of a new ticket, to its customer. Unlike the other kinds this one goes to
+ * the actor when the customer opened the ticket themselves: confirming their own action is
+ * its whole point. An agent opening a ticket on someone's behalf tells that customer.
+ */
+export async function enqueueTicketCreatedNotification(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  c: { ticketId: string; initialMessage: string | null; at: Date },
+) {
+  await withSavepoint(tx, "ticket_created", async () => {
+    if (!mailConfig().enabled.ticket_created) return;
+    const t = await tx.ticket.findUniqueOrThrow({
+      where: { id: c.ticketId },
+      select: { ...ticketForNotify, description: true },
+    });
+    const r = customerRecipient(t, null);
+    const body = c.initialMessage?.trim() || t.description.trim();
+    const openedByAgent = isAgent(actor) && t.userId !== actor.id;
+    await write(tx, "ticket_created", t, null, r ? [r] : [], (r) => ({
+      ...base(t, actor),
+      recipientName: r.name,
+      reason: r.reason,
+      message: body
+        ? { id: null, body: body.slice(0, MAX_BODY), authorName: openedByAgent ? displayName(actor) : r.name, createdAt: c.at.toISOString(), attachments: [] }
+        : null,
+      event: "created",
+      openedByAgent,
+      url: links(t.id).portal,
+    }));
+  });
+}

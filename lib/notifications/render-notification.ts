@@ -1,0 +1,55 @@
+import type { ReactElement } from "react";
+import { render } from "@react-email/render";
+import type { NotificationKind } from "@/lib/db/generated/client";
+import { notificationPayloadSchema, type NotificationPayload } from "./payload";
+
+interface TemplateModule {
+  default: (p: NotificationPayload) => ReactElement;
+  subject: (p: NotificationPayload) => string;
+}
+
+// Loaded lazily, so a template that is missing or fails to import breaks only its own sends
+// (the worker retries, then dead-letters with the error), never a request or the worker.
+const TEMPLATES: Record<NotificationKind, () => Promise<TemplateModule>> = {
+  ticket_update: () => import("@/emails/support-ticket-update"),
+  customer_reply: () => import("@/emails/support-customer-reply"),
+  ticket_created: () => import("@/emails/support-ticket-created"),
+};
+
+export interface RenderedMail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/** Renders a notification from its stored payload. Deterministic: a retry renders the same bytes. */
+export async function renderNotification(
+  kind: NotificationKind,
+  payload: unknown,
+  templates: Partial<Record<NotificationKind, () => Promise<TemplateModule>>> = {},
+): Promise<RenderedMail> {
+  const load = templates[kind] ?? TEMPLATES[kind];
+  if (!load) throw new Error(`No email template for notification kind "${kind}".`);
+  const p = notificationPayloadSchema.parse(payload);
+  const mod = await load();
+  const element = mod.default(p);
+  const [html, text] = await Promise.all([
+    render(element),
+    render(element, {
+      plainText: true,
+      // Links as "label <url>" are what readers of text mail expect; images carry nothing.
+      htmlToTextOptions: {
+        wordwrap: false,
+        selectors: [
+          { selector: "a", options: { linkBrackets: ["<", ">"], hideLinkHrefIfSameAsText: true } },
+          { selector: "img", format: "skip" },
+          // The logo letter and the "button not working?" fallback only make sense in HTML.
+          { selector: "span.cf-logo", format: "skip" },
+          { selector: "p.cf-fallback", format: "skip" },
+          { selector: "h1", options: { uppercase: false } },
+        ],
+      },
+    }),
+  ]);
+  return { subject: mod.subject(p), html, text: text.trim() + "\n" };
+}
