@@ -1,0 +1,43 @@
+import { serializeEvent, serializeTicket } from "@/lib/api/serializers/support";
+import type { Actor } from "@/lib/domain/actor";
+import { listEvents } from "@/lib/domain/events/list-events";
+import { getTicket } from "@/lib/domain/tickets/get-ticket";
+import { ticketEtag } from "@/lib/domain/tickets/etag";
+import { listTicketParties, type TicketParties } from "@/lib/domain/tickets/list-ticket-parties";
+import type { ApiEvent, ApiMessage, ApiTicket } from "@/components/types";
+import { loadThreadMessages } from "@/components/server/thread-messages";
+
+export interface TicketView {
+  ticket: ApiTicket;
+  etag: string;
+  messages: ApiMessage[];
+  events: ApiEvent[];
+  parties: {
+    requester: TicketParties["requester"];
+    contact: TicketParties["contact"];
+    order: (Omit<NonNullable<TicketParties["order"]>, "createdAt"> & { createdAt: string }) | null;
+  };
+}
+
+/** Everything the agent ticket view shows, through the same domain functions as the API. */
+export async function loadTicketView(actor: Actor, id: string): Promise<TicketView> {
+  const t = await getTicket(actor, id);
+  const [messages, events, parties] = await Promise.all([
+    loadThreadMessages(actor, id),
+    listEvents(actor, { ticket: id }, null, 50),
+    listTicketParties(actor, [id]),
+  ]);
+  const p = parties.get(id);
+  return {
+    ticket: serializeTicket(t, actor),
+    etag: ticketEtag(t),
+    messages,
+    events: events.rows.map(serializeEvent),
+    parties: {
+      requester: p?.requester ?? null,
+      contact: p?.contact ?? null,
+      order: p?.order ? { ...p.order, createdAt: p.order.createdAt.toISOString() } : null,
+    },
+  };
+}
+

@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireAgentPage } from "../../_lib/require-agent";
+import { NotFoundError } from "@/lib/domain/errors";
+import { markTicketRead } from "@/lib/domain/tickets/mark-ticket-read";
+import { listAgents } from "@/lib/domain/users/list-agents";
+import { isAdmin } from "@/lib/domain/policy";
+import { isUuid } from "@/lib/schemas/common";
+import { loadTicketView } from "../../_lib/ticket-data";
+import { TicketWorkspace } from "./ticket-workspace";
+
+export const metadata: Metadata = { title: "Ticket" };
+export const dynamic = "force-dynamic";
+
+/**
+ * The agent's ticket view. Opening it is reading it: the unread counter is cleared on the
+ * server before rendering (the seed's "call mark-read when opening thread"), which also works
+ * without JavaScript. Queue links do not prefetch, so only a real visit marks a ticket read.
+ */
+export default async function AgentTicketPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id: raw } = await params;
+  const actor = await requireAgentPage(`/agent/tickets/${raw}/`);
+  if (!isUuid(raw)) notFound();
+  const id = raw.toLowerCase();
+  try {
+    await markTicketRead(actor, id);
+  } catch (e) {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  }
+  const [view, agents] = await Promise.all([loadTicketView(actor, id), listAgents(actor)]);
+  return (
+    <TicketWorkspace initial={view} renderedAt={Date.now()} agents={agents}
+      self={{ id: actor.id, name: actor.name || actor.email, admin: isAdmin(actor) }} />
+  );
+}

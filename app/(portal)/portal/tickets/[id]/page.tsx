@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireCustomerPage } from "../../_lib/require-customer";
+import { NotFoundError } from "@/lib/domain/errors";
+import { markTicketRead } from "@/lib/domain/tickets/mark-ticket-read";
+import { isUuid } from "@/lib/schemas/common";
+import { loadPortalThread } from "../../_lib/portal-data";
+import { PortalThreadView } from "./portal-thread";
+
+export const metadata: Metadata = { title: "Ticket" };
+export const dynamic = "force-dynamic";
+
+/**
+ * A customer's ticket. Another customer's ticket is a plain 404 (the domain scopes every read,
+ * so it is indistinguishable from one that does not exist). Viewing marks it read.
+ */
+export default async function PortalTicketPage({ params, searchParams }: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ created?: string }>;
+}) {
+  const { id: raw } = await params;
+  const actor = await requireCustomerPage(`/portal/tickets/${raw}/`);
+  if (!isUuid(raw)) notFound();
+  const id = raw.toLowerCase();
+  try {
+    await markTicketRead(actor, id);
+  } catch (e) {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  }
+  const thread = await loadPortalThread(actor, id);
+  const created = (await searchParams).created === "1";
+  return <PortalThreadView initial={thread} renderedAt={Date.now()} selfId={actor.id} created={created} />;
+}

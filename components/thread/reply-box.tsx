@@ -1,0 +1,116 @@
+"use client";
+
+import { useId, useRef, useState } from "react";
+import { ApiError, apiFetch } from "../api-client";
+import { FieldError, FormAlert } from "../field-error";
+import type { ApiMessage } from "../types";
+
+const MAX_FILE_BYTES = 10 * 1024 * 1024; // the API's default UPLOAD_MAX_FILE_MB
+const MAX_FILES = 5;
+
+/**
+ * Reply (and, for agents, internal note) composer. Posts multipart to the messages API so
+ * files travel with the text; API errors are shown beside the field they name.
+ */
+export function ReplyBox({ ticketId, allowInternal, onPosted, placeholder }: {
+  ticketId: string;
+  allowInternal: boolean;
+  onPosted: (m: ApiMessage) => void;
+  placeholder?: string;
+}) {
+  const id = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [mode, setMode] = useState<"reply" | "note">("reply");
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [files, setFiles] = useState<File[]>([]);
+
+  async function submit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const body = String(form.get("body") ?? "");
+    if (!body.trim() && files.length === 0) {
+      setError(new ApiError(400, { body: ["Write a message or attach a file."] }, null));
+      return;
+    }
+    const big = files.find((f) => f.size > MAX_FILE_BYTES);
+    if (big || files.length > MAX_FILES) {
+      const msg = big ? `"${big.name}" is larger than 10 MB.` : `Attach at most ${MAX_FILES} files.`;
+      setError(new ApiError(400, { files: [msg] }, null));
+      return;
+    }
+    const data = new FormData();
+    data.set("ticket", ticketId);
+    data.set("body", body);
+    if (mode === "note") data.set("is_internal", "true");
+    for (const f of files) data.append("files", f);
+    setPending(true);
+    setError(null);
+    try {
+      const { data: msg } = await apiFetch<ApiMessage>("/api/v1/support/messages/", { method: "POST", body: data });
+      formRef.current?.reset();
+      setFiles([]);
+      onPosted(msg);
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, {}, "Something went wrong. Try again."));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  const note = mode === "note";
+  const bodyErr = error?.field("body") ?? error?.field("is_internal");
+  const filesErr = error?.field("files");
+  const general = error && !bodyErr && !filesErr ? error.message : null;
+  return (
+    <form ref={formRef} onSubmit={submit} aria-label={note ? "Add internal note" : "Reply"}
+      className={`rounded-xl border bg-white shadow-sm transition-colors ${note ? "border-amber-300 ring-4 ring-amber-100" : "border-slate-200"}`}>
+      {allowInternal && (
+        <div role="tablist" aria-label="Message type" className="flex gap-1 border-b border-slate-100 px-2 pt-2">
+          {(["reply", "note"] as const).map((m) => (
+            <button key={m} type="button" role="tab" aria-selected={mode === m} onClick={() => setMode(m)}
+              className={`rounded-t-md px-3 py-1.5 text-sm font-medium ${mode === m ? (m === "note" ? "bg-amber-50 text-amber-900" : "bg-slate-100 text-slate-900") : "text-slate-600 hover:text-slate-900"}`}>
+              {m === "reply" ? "Reply to customer" : "Internal note"}
+            </button>
+          ))}
+        </div>
+      )}
+      <div className="p-3">
+        <FormAlert message={general} />
+        <label htmlFor={`${id}-body`} className="sr-only">{note ? "Internal note" : "Your message"}</label>
+        <textarea id={`${id}-body`} name="body" rows={4} aria-invalid={!!bodyErr} aria-describedby={bodyErr ? `${id}-body-err` : undefined}
+          placeholder={note ? "Only agents will see this note…" : (placeholder ?? "Write a reply…")}
+          onKeyDown={(e) => { if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) e.currentTarget.form?.requestSubmit(); }}
+          className={`block w-full resize-y rounded-lg border-0 px-1 py-1 text-sm leading-6 text-slate-900 placeholder:text-slate-400 focus:ring-0 focus:outline-none ${note ? "bg-amber-50/40" : ""}`} />
+        <FieldError id={`${id}-body-err`} message={bodyErr} />
+        {files.length > 0 && (
+          <ul className="mt-2 flex flex-wrap gap-2" aria-label="Files to attach">
+            {files.map((f, i) => (
+              <li key={`${f.name}-${i}`} className="inline-flex items-center gap-1 rounded-md bg-slate-100 px-2 py-1 text-xs text-slate-700">
+                {f.name}
+                <button type="button" aria-label={`Remove ${f.name}`} onClick={() => setFiles(files.filter((_, j) => j !== i))}
+                  className="ml-1 rounded text-slate-500 hover:text-slate-900">×</button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <FieldError id={`${id}-files-err`} message={filesErr} />
+      </div>
+      <div className="flex items-center justify-between gap-3 border-t border-slate-100 px-3 py-2">
+        <label className="inline-flex cursor-pointer items-center gap-1.5 rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-within:outline-2 focus-within:outline-brand-600">
+          <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.5"><path d="M13.5 6.5 7.9 12.1a1.5 1.5 0 0 0 2.1 2.1l6-6a3 3 0 0 0-4.2-4.2l-6.1 6.1a4.5 4.5 0 0 0 6.4 6.4l4.4-4.4" strokeLinecap="round" /></svg>
+          Attach files
+          <input type="file" multiple name="files" className="sr-only" aria-describedby={filesErr ? `${id}-files-err` : undefined}
+            onChange={(e) => { setFiles([...files, ...Array.from(e.target.files ?? [])]); e.target.value = ""; }} />
+        </label>
+        <div className="flex items-center gap-3">
+          <span className="hidden text-xs text-slate-500 sm:inline">Ctrl + Enter to send</span>
+          <button type="submit" disabled={pending}
+            className={`rounded-lg px-4 py-1.5 text-sm font-semibold text-white shadow-sm disabled:opacity-60 ${note ? "bg-amber-700 hover:bg-amber-800" : "bg-brand-600 hover:bg-brand-700"}`}>
+            {pending ? "Sending…" : note ? "Add note" : "Send reply"}
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}

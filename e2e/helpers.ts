@@ -1,0 +1,56 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, type Page } from "@playwright/test";
+import { FIXTURE_FILE, USERS, type UserKey } from "./users";
+
+export interface Fixtures {
+  ids: Record<string, string>;
+  caseyOrder: { id: string; number: string };
+  users: Record<UserKey, string>;
+}
+
+export function fixtures(): Fixtures {
+  return JSON.parse(fs.readFileSync(FIXTURE_FILE, "utf8"));
+}
+
+/** Signs in through the real form (next-auth credentials) and waits for the landing page. */
+export async function signIn(page: Page, who: UserKey, callbackUrl?: string) {
+  const u = USERS[who];
+  await page.goto(`/signin/${callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`);
+  await page.getByLabel("Email").fill(u.email);
+  await page.getByLabel("Password").fill(u.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  const landing = callbackUrl ?? (u.role === "customer" ? "/portal/" : "/agent/");
+  await page.waitForURL((url) => url.pathname === landing.split("?")[0]);
+}
+
+/** GET the support API as the page's signed-in user (same session cookie). */
+export async function apiGet<T = any>(page: Page, url: string): Promise<T> {
+  const res = await page.request.get(url);
+  expect(res.status(), `${url} → ${res.status()}`).toBe(200);
+  return (await res.json()) as T;
+}
+
+const SHOTS = path.resolve(import.meta.dirname ?? __dirname, "../artifacts/screenshots");
+
+/** Full-page screenshot into artifacts/screenshots/ (gitignored; kept as a CI artifact). */
+export async function shot(page: Page, name: string) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  // Let fonts, countdowns and the first poll settle so the picture is what a user sees.
+  await page.waitForLoadState("networkidle").catch(() => undefined);
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** A small valid PNG (1x1) for attachment uploads: the API checks the bytes, not the name. */
+export const PNG_1X1 = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+/** A Bearer token for another user, to act "as someone else" through the API during a spec. */
+export async function tokenFor(page: Page, who: UserKey): Promise<string> {
+  const u = USERS[who];
+  const res = await page.request.post("/api/v1/auth/token/", { data: { email: u.email, password: u.password } });
+  expect(res.status()).toBe(200);
+  return (await res.json()).access;
+}

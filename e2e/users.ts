@@ -1,0 +1,17 @@
+import path from "node:path";
+
+/** Fixture users of the e2e run (created by e2e/fixtures.ts; specs sign in as them). */
+export const USERS = {
+  agent: { email: "alex.agent@e2e.test", password: "e2e-password-1", role: "customer_service", name: "Alex Rivera" },
+  agent2: { email: "sam.support@e2e.test", password: "e2e-password-2", role: "customer_service", name: "Sam Okafor" },
+  admin: { email: "morgan.admin@e2e.test", password: "e2e-password-5", role: "admin", name: "Morgan Lee" },
+  casey: { email: "casey@e2e.test", password: "e2e-password-3", role: "customer", name: "Casey Morgan" },
+  blake: { email: "blake@e2e.test", password: "e2e-password-4", role: "customer", name: "Blake Chen" },
+} as const;
+
+export type UserKey = keyof typeof USERS;
+
+export const FIXTURE_FILE = path.resolve(import.meta.dirname ?? __dirname, "../artifacts/e2e-fixtures.json");
+
+/** An internal note's text that must never appear in any customer-facing HTML. */
+export const SECRET_NOTE = "INTERNAL-ONLY: customer has 3 prior chargebacks, escalate to finance";
