@@ -76,6 +76,35 @@ export function keysetWhere<Row>(keys: SortKey<Row>[], pos: Position): Where {
   return terms.length ? { OR: terms } : { id: { in: [] } };
 }
 
+/**
+ * DRF OrderingFilter semantics over a table of sortable columns: a comma list, "-" for
+ * descending, unknown fields ignored, duplicates dropped; nothing valid → the fallback. The
+ * id is always the final tie-breaker, in the direction of the last key.
+ */
+export function parseOrdering<Row extends { id: string }>(
+  ordering: string | undefined,
+  columns: Record<string, Omit<SortKey<Row>, "dir">>,
+  fallback: string,
+): SortKey<Row>[] {
+  const parse = (raw: string) => {
+    const keys: SortKey<Row>[] = [];
+    const seen = new Set<string>();
+    for (const part of raw.split(",")) {
+      const term = part.trim();
+      const desc = term.startsWith("-");
+      const name = desc ? term.slice(1) : term;
+      if (!Object.hasOwn(columns, name) || seen.has(name)) continue;
+      seen.add(name);
+      keys.push({ ...columns[name], dir: desc ? "desc" : "asc" });
+    }
+    return keys;
+  };
+  let keys = ordering ? parse(ordering) : [];
+  if (keys.length === 0) keys = parse(fallback);
+  keys.push({ field: "id", type: "string", dir: keys[keys.length - 1].dir, get: (r) => r.id });
+  return keys;
+}
+
 export function keysetOrderBy<Row>(keys: SortKey<Row>[], reverse = false): Where[] {
   return keys.map((k) => {
     const dir = reverse ? (k.dir === "asc" ? "desc" : "asc") : k.dir;

@@ -1,7 +1,7 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
 import type { Actor } from "../actor";
-import { paginate, type Position, type SortKey } from "../keyset";
+import { paginate, parseOrdering, type Position, type SortKey } from "../keyset";
 import { ticketsVisibleTo } from "../scope";
 import { CRM_ORDERING_FIELDS, type CrmTicketListQuery } from "@/lib/schemas/crm";
 import { OPEN_STATUSES, STATUSES, isUuid } from "@/lib/schemas/common";
@@ -19,25 +19,9 @@ const SORT_COLUMNS: Record<OrderField, Omit<SortKey<CrmTicketRow>, "dir">> = {
   due_date: { field: "slaDueAt", type: "date", nullable: true, get: (t) => t.slaDueAt },
 };
 
-/** DRF OrderingFilter: comma list, "-" descending, unknown fields ignored; id breaks ties. */
+/** DRF OrderingFilter semantics (see parseOrdering); default -created_at. */
 export function crmSortKeys(ordering: string | undefined): SortKey<CrmTicketRow>[] {
-  const parse = (raw: string) => {
-    const keys: SortKey<CrmTicketRow>[] = [];
-    const seen = new Set<string>();
-    for (const part of raw.split(",")) {
-      const term = part.trim();
-      const desc = term.startsWith("-");
-      const name = (desc ? term.slice(1) : term) as OrderField;
-      if (!(name in SORT_COLUMNS) || seen.has(name)) continue;
-      seen.add(name);
-      keys.push({ ...SORT_COLUMNS[name], dir: desc ? "desc" : "asc" });
-    }
-    return keys;
-  };
-  let keys = ordering ? parse(ordering) : [];
-  if (keys.length === 0) keys = parse("-created_at");
-  keys.push({ field: "id", type: "string", dir: keys[keys.length - 1].dir, get: (t) => t.id });
-  return keys;
+  return parseOrdering(ordering, SORT_COLUMNS, "-created_at");
 }
 
 /**

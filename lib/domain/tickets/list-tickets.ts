@@ -1,7 +1,7 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
 import type { Actor } from "../actor";
-import { paginate, type Position, type SortKey } from "../keyset";
+import { paginate, parseOrdering, type Position, type SortKey } from "../keyset";
 import { ticketsVisibleTo } from "../scope";
 import { TICKET_ORDERING_FIELDS, type TicketListQuery } from "@/lib/schemas/support";
 import { OPEN_STATUSES } from "@/lib/schemas/common";
@@ -22,29 +22,8 @@ function priorityRankOf(t: TicketRow): number {
   return { low: 1, medium: 2, high: 3, urgent: 4 }[t.priority];
 }
 
-/**
- * DRF OrderingFilter semantics: a comma list, "-" for descending, unknown fields ignored,
- * duplicates dropped; nothing valid → the default. The id is always the final tie-breaker.
- */
 export function ticketSortKeys(ordering: string | undefined, fallback = "-last_message_at"): SortKey<TicketRow>[] {
-  const parse = (raw: string) => {
-    const keys: SortKey<TicketRow>[] = [];
-    const seen = new Set<string>();
-    for (const part of raw.split(",")) {
-      const term = part.trim();
-      const desc = term.startsWith("-");
-      const name = (desc ? term.slice(1) : term) as OrderField;
-      if (!(name in SORT_COLUMNS) || seen.has(name)) continue;
-      seen.add(name);
-      keys.push({ ...SORT_COLUMNS[name], dir: desc ? "desc" : "asc" });
-    }
-    return keys;
-  };
-  let keys = ordering ? parse(ordering) : [];
-  if (keys.length === 0) keys = parse(fallback);
-  const last = keys[keys.length - 1];
-  keys.push({ field: "id", type: "string", dir: last.dir, get: (t) => t.id });
-  return keys;
+  return parseOrdering(ordering, SORT_COLUMNS, fallback);
 }
 
 export function ticketFilters(actor: Actor, q: TicketListQuery, now = new Date()): Prisma.TicketWhereInput {

@@ -1,8 +1,7 @@
 import { api, methodNotAllowed } from "@/lib/api/handler";
 import { requireActor } from "@/lib/auth/request-actor";
 import { getAttachmentContent } from "@/lib/domain/attachments/get-attachment";
-import { NotFoundError } from "@/lib/domain/errors";
-import { isUuid } from "@/lib/schemas/common";
+import { pathId } from "@/lib/api/path-id";
 
 export const dynamic = "force-dynamic";
 
@@ -13,8 +12,7 @@ export const dynamic = "force-dynamic";
  */
 export const GET = api<{ id: string }>(async (req, { id }) => {
   const actor = await requireActor(req);
-  if (!isUuid(id)) throw new NotFoundError();
-  const a = await getAttachmentContent(actor, id.toLowerCase());
+  const a = await getAttachmentContent(actor, pathId(id));
   const inline = req.nextUrl.searchParams.get("inline") === "1" && a.contentType.startsWith("image/");
   return new Response(new Uint8Array(a.content), {
     headers: {

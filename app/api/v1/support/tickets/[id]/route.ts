@@ -2,30 +2,25 @@ import type { NextRequest } from "next/server";
 import { api, json, methodNotAllowed, readBody } from "@/lib/api/handler";
 import { serializeTicket } from "@/lib/api/serializers/support";
 import { requireActor } from "@/lib/auth/request-actor";
-import { NotFoundError, ValidationError } from "@/lib/domain/errors";
+import { ValidationError } from "@/lib/domain/errors";
+import { pathId } from "@/lib/api/path-id";
 import { ticketEtag } from "@/lib/domain/tickets/etag";
 import { getTicket } from "@/lib/domain/tickets/get-ticket";
 import { updateTicket } from "@/lib/domain/tickets/update-ticket";
-import { isUuid } from "@/lib/schemas/common";
 import { ticketUpdateSchema } from "@/lib/schemas/support";
 
 export const dynamic = "force-dynamic";
 type Params = { id: string };
 
-function ticketId(id: string): string {
-  if (!isUuid(id)) throw new NotFoundError();
-  return id.toLowerCase();
-}
-
 export const GET = api<Params>(async (req, { id }) => {
   const actor = await requireActor(req);
-  const t = await getTicket(actor, ticketId(id));
+  const t = await getTicket(actor, pathId(id));
   return json(serializeTicket(t, actor), { headers: { ETag: ticketEtag(t) } });
 });
 
 export const PATCH = api<Params>(async (req: NextRequest, { id }) => {
   const actor = await requireActor(req);
-  const tid = ticketId(id);
+  const tid = pathId(id);
   const { data } = await readBody(req);
   const input = ticketUpdateSchema.parse(data);
   const ius = req.headers.get("if-unmodified-since");

@@ -1,17 +1,15 @@
 import { api, json, methodNotAllowed } from "@/lib/api/handler";
 import { serializeTicket } from "@/lib/api/serializers/support";
 import { requireActor } from "@/lib/auth/request-actor";
-import { NotFoundError } from "@/lib/domain/errors";
 import { ticketEtag } from "@/lib/domain/tickets/etag";
 import { markTicketRead } from "@/lib/domain/tickets/mark-ticket-read";
-import { isUuid } from "@/lib/schemas/common";
+import { pathId } from "@/lib/api/path-id";
 
 export const dynamic = "force-dynamic";
 
 export const POST = api<{ id: string }>(async (req, { id }) => {
   const actor = await requireActor(req);
-  if (!isUuid(id)) throw new NotFoundError();
-  const t = await markTicketRead(actor, id.toLowerCase());
+  const t = await markTicketRead(actor, pathId(id));
   return json(serializeTicket(t, actor), { headers: { ETag: ticketEtag(t) } });
 });
 
