@@ -65,5 +65,5 @@ SupportCustomerReply.PreviewProps = {
   openedByAgent: false,
   actorName: "Dana Whitfield",
   url: "http://localhost:3000/agent/tickets/7d9c7a1e-0000-4000-8000-000000000001/",
-  preferencesUrl: "http://localhost:3000/agent/settings/notifications/",
+  preferencesUrl: "http://localhost:3000/agent/settings/",
 } satisfies NotificationPayload;

@@ -42,7 +42,7 @@ function links(ticketId: string) {
   return {
     portal: `${base}/portal/tickets/${ticketId}/`,
     workspace: `${base}/agent/tickets/${ticketId}/`,
-    preferences: `${base}/agent/settings/notifications/`,
+    preferences: `${base}/agent/settings/`,
   };
 }
 
