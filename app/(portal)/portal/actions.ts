@@ -9,6 +9,7 @@ import { createTicket } from "@/lib/domain/tickets/create-ticket";
 import { isUuid } from "@/lib/schemas/common";
 import { ticketCreateSchema } from "@/lib/schemas/support";
 import { zodFieldErrors } from "@/components/zod-errors";
+import { rejectNullCharacters } from "@/lib/api/handler";
 import { loadMyTickets, loadPortalThread } from "./_lib/portal-data";
 
 async function actor() {
@@ -51,6 +52,7 @@ export async function createTicketAction(_prev: NewTicketState, form: FormData):
     if (!values.initial_message.trim()) {
       return { values, errors: { initial_message: ["Tell us what happened: this becomes your first message."] } };
     }
+    rejectNullCharacters(values);
     const input = ticketCreateSchema.parse({
       subject: values.subject,
       description: values.description || undefined,
