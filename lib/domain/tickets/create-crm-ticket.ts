@@ -4,7 +4,7 @@ import { isAgent } from "../policy";
 import type { CrmTicketCreateInput } from "@/lib/schemas/crm";
 import type { TicketCreateInput } from "@/lib/schemas/support";
 import { createTicket } from "./create-ticket";
-import { withCrmFieldNames } from "./crm-field-names";
+import { toSupportFields, withCrmFieldNames } from "./crm-field-names";
 import { getCrmTicket } from "./get-crm-ticket";
 
 /**
@@ -17,18 +17,7 @@ export async function createCrmTicket(actor: Actor, input: CrmTicketCreateInput)
   if (input.company !== undefined && !isAgent(actor)) {
     throw ValidationError.field("company", "Only support agents may set this field.");
   }
-  const mapped: TicketCreateInput = {
-    subject: input.subject,
-    description: input.description,
-    status: input.status,
-    priority: input.priority,
-    category: input.category,
-    contact: input.contact,
-    assigned_to: input.assigned_to,
-    sla_due_at: input.due_date,
-    tags: input.tags,
-  };
-  for (const k of Object.keys(mapped) as (keyof TicketCreateInput)[]) if (mapped[k] === undefined) delete mapped[k];
+  const mapped = { subject: input.subject, ...toSupportFields(input) } as TicketCreateInput;
   // The explicit company and the assignee's team are set inside createTicket's transaction.
   const created = await withCrmFieldNames(() =>
     createTicket(actor, mapped, { defaultChannel: "api", companyId: input.company }),

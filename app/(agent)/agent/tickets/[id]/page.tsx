@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireAgentPage } from "../../_lib/require-agent";
-import { NotFoundError } from "@/lib/domain/errors";
-import { markTicketRead } from "@/lib/domain/tickets/mark-ticket-read";
+import { openTicketThread } from "@/lib/domain/tickets/open-ticket-thread";
 import { listAgents } from "@/lib/domain/users/list-agents";
 import { isAdmin } from "@/lib/domain/policy";
-import { isUuid } from "@/lib/schemas/common";
 import { loadTicketView } from "../../_lib/ticket-data";
 import { TicketWorkspace } from "./ticket-workspace";
 
@@ -20,14 +18,8 @@ export const dynamic = "force-dynamic";
 export default async function AgentTicketPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;
   const actor = await requireAgentPage(`/agent/tickets/${raw}/`);
-  if (!isUuid(raw)) notFound();
-  const id = raw.toLowerCase();
-  try {
-    await markTicketRead(actor, id);
-  } catch (e) {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  }
+  const id = await openTicketThread(actor, raw);
+  if (!id) notFound();
   const [view, agents] = await Promise.all([loadTicketView(actor, id), listAgents(actor)]);
   return (
     <TicketWorkspace initial={view} renderedAt={Date.now()} agents={agents}

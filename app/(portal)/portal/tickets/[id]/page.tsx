@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireCustomerPage } from "../../_lib/require-customer";
-import { NotFoundError } from "@/lib/domain/errors";
-import { markTicketRead } from "@/lib/domain/tickets/mark-ticket-read";
-import { isUuid } from "@/lib/schemas/common";
+import { openTicketThread } from "@/lib/domain/tickets/open-ticket-thread";
 import { loadPortalThread } from "../../_lib/portal-data";
 import { PortalThreadView } from "./portal-thread";
 
@@ -20,14 +18,8 @@ export default async function PortalTicketPage({ params, searchParams }: {
 }) {
   const { id: raw } = await params;
   const actor = await requireCustomerPage(`/portal/tickets/${raw}/`);
-  if (!isUuid(raw)) notFound();
-  const id = raw.toLowerCase();
-  try {
-    await markTicketRead(actor, id);
-  } catch (e) {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  }
+  const id = await openTicketThread(actor, raw);
+  if (!id) notFound();
   const thread = await loadPortalThread(actor, id);
   const created = (await searchParams).created === "1";
   return <PortalThreadView initial={thread} renderedAt={Date.now()} selfId={actor.id} created={created} />;
