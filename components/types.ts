@@ -1,4 +1,4 @@
-import type { serializeEvent, serializeMessage, serializeTicket } from "@/lib/api/serializers/support";
+import type { serializeEvent, serializeMessage, serializeTicket } from "@/lib/api/support/serialize";
 
 /** The REST API's output shapes, which server pages also hand to client components. */
 export type ApiTicket = ReturnType<typeof serializeTicket>;

@@ -6,6 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import "../lib/boot";
 import { closeDb, db } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
 import { loadActor } from "../lib/domain/auth/authenticate";
@@ -13,6 +14,7 @@ import type { Actor } from "../lib/domain/actor";
 import { createTicket } from "../lib/domain/tickets/create-ticket";
 import { postMessage } from "../lib/domain/messages/post-message";
 import { updateTicket } from "../lib/domain/tickets/update-ticket";
+import type { UpdateTicketInput } from "../lib/domain/tickets/types";
 import { upsertUser } from "../lib/domain/users/upsert-user";
 import { USERS, FIXTURE_FILE, SECRET_NOTE } from "./users";
 
@@ -41,22 +43,22 @@ async function main() {
   const now = Date.now();
 
   // [subject, requester, fields, age of creation in days, last activity hours ago]
-  type Spec = { subject: string; who: Actor; age: number; lastHoursAgo: number; fields: Record<string, unknown>; body: string };
+  type Spec = { subject: string; who: Actor; age: number; lastHoursAgo: number; fields: UpdateTicketInput; body: string };
   const specs: Spec[] = [
     { subject: "Payment failed twice at checkout", who: blake, age: 2, lastHoursAgo: 5, body: "My card was declined twice but I see two pending charges.",
-      fields: { priority: "urgent", channel: "email", sla_due_at: new Date(now - 3 * HOUR - 20 * 60_000), assigned_to: agent2.id } },
+      fields: { priority: "urgent", channel: "email", slaDueAt: new Date(now - 3 * HOUR - 20 * 60_000), assignedToId: agent2.id } },
     { subject: "Refund for damaged tent", who: blake, age: 6, lastHoursAgo: 30, body: "The tent poles arrived bent. I'd like a refund.",
-      fields: { priority: "high", channel: "email", sla_due_at: new Date(now + 6 * HOUR), assigned_to: agent.id, status: "in_progress",
-        ai_summary: "Customer received a tent with bent poles and asks for a refund. Photos were provided; the order is within the 30-day return window. Suggested action: approve refund and send a prepaid return label.",
-        ai_confidence_score: 0.86 } },
+      fields: { priority: "high", channel: "email", slaDueAt: new Date(now + 6 * HOUR), assignedToId: agent.id, status: "in_progress",
+        aiSummary: "Customer received a tent with bent poles and asks for a refund. Photos were provided; the order is within the 30-day return window. Suggested action: approve refund and send a prepaid return label.",
+        aiConfidenceScore: 0.86 } },
     { subject: "How do I change my delivery address?", who: casey, age: 12, lastHoursAgo: 24 * 9, body: "I moved last week.",
       fields: { priority: "low", channel: "chat", status: "resolved" } },
     { subject: "Invoice shows the wrong company name", who: casey, age: 20, lastHoursAgo: 24 * 15, body: "Please reissue invoice NW-10482.",
-      fields: { priority: "medium", channel: "portal", status: "pending", assigned_to: agent2.id, sla_due_at: new Date(now + 30 * HOUR) } },
+      fields: { priority: "medium", channel: "portal", status: "pending", assignedToId: agent2.id, slaDueAt: new Date(now + 30 * HOUR) } },
     { subject: "Hiking boots sizing question", who: blake, age: 1, lastHoursAgo: 2, body: "Do your boots run small?",
-      fields: { priority: "low", channel: "phone", sla_due_at: new Date(now + 50 * HOUR) } },
+      fields: { priority: "low", channel: "phone", slaDueAt: new Date(now + 50 * HOUR) } },
     { subject: "Account locked after password reset", who: casey, age: 3, lastHoursAgo: 8, body: "I can't sign in after resetting my password.",
-      fields: { priority: "high", channel: "api", sla_due_at: new Date(now - 1 * HOUR), assigned_to: agent.id, status: "assigned" } },
+      fields: { priority: "high", channel: "api", slaDueAt: new Date(now - 1 * HOUR), assignedToId: agent.id, status: "assigned" } },
     { subject: "Bulk order discount for our club", who: blake, age: 40, lastHoursAgo: 24 * 35, body: "We'd like 25 backpacks.",
       fields: { priority: "medium", channel: "email", status: "closed" } },
   ];
@@ -64,8 +66,8 @@ async function main() {
   const ids: Record<string, string> = {};
   for (const s of specs) {
     // Opened by the customer in the portal, then triaged by an admin, as in real life.
-    const t = await createTicket(s.who, { subject: s.subject, initial_message: s.body, ...(s.who === casey && s.subject.startsWith("Invoice") ? { order: caseyOrder.id } : {}) });
-    await updateTicket(admin, t.id, s.fields as never);
+    const t = await createTicket(s.who, { subject: s.subject, initialMessage: s.body, ...(s.who === casey && s.subject.startsWith("Invoice") ? { orderId: caseyOrder.id } : {}) });
+    await updateTicket(admin, t.id, s.fields);
     ids[s.subject] = t.id;
     // Back-date creation and activity so date-range filters have something to separate.
     // (Test data only: the domain has no reason to let anyone rewrite history.)
@@ -77,13 +79,13 @@ async function main() {
 
   // Blake's refund ticket has a public reply and an internal note (for the permission spec).
   const refund = ids["Refund for damaged tent"];
-  await postMessage(agent, { ticket: refund, body: "Sorry about that! Could you send a photo of the poles?" });
-  await postMessage(blake, { ticket: refund, body: "Here you go, two photos attached in my email." });
+  await postMessage(agent, { ticketId: refund, body: "Sorry about that! Could you send a photo of the poles?" });
+  await postMessage(blake, { ticketId: refund, body: "Here you go, two photos attached in my email." });
   await prisma.ticket.update({ where: { id: refund }, data: { unreadByAgent: 0 } }); // Alex has read it
-  await postMessage(agent, { ticket: refund, body: SECRET_NOTE, is_internal: true });
+  await postMessage(agent, { ticketId: refund, body: SECRET_NOTE, isInternal: true });
 
   // Casey has an unread answer waiting (used to check that agent URLs never mark it read).
-  await postMessage(agent2, { ticket: ids["Invoice shows the wrong company name"], body: "We are reissuing the invoice now." });
+  await postMessage(agent2, { ticketId: ids["Invoice shows the wrong company name"], body: "We are reissuing the invoice now." });
 
   const out = { ids, caseyOrder: { id: caseyOrder.id, number: caseyOrder.number }, users: { agent: agent.id, agent2: agent2.id, casey: casey.id, blake: blake.id, admin: admin.id } };
   fs.mkdirSync(path.dirname(FIXTURE_FILE), { recursive: true });

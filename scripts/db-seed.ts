@@ -4,6 +4,7 @@
  * starts with data and an existing one is left alone. Without the flag it refuses a database
  * that has users: demo data must never mix with real data.
  */
+import "../lib/boot";
 import { closeDb } from "../lib/db/client";
 import { dbConfig } from "../lib/db/config";
 import { DataDirBusyError } from "../lib/db/pglite";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { crmOperations } from "@/lib/schemas/crm";
+import { crmOperations } from "@/lib/api/crm/schemas";
 import { openApiDocument } from "@/lib/openapi/document";
 
 const EXPECTED = [

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import * as schemaRoute from "@/app/api/v1/schema/route";
-import { supportEventOut, supportMessageOut, supportTicketOut, pageOf } from "@/lib/schemas/support-output";
+import { supportEventOut, supportMessageOut, supportTicketOut } from "@/lib/api/support/output-schemas";
+import { pageOf } from "@/lib/schemas/common";
 import { call, makeUser, useTestDb } from "./helpers";
 import { api, newTicket } from "./support-fixtures";
 

@@ -9,3 +9,5 @@ if (pg) {
 process.env.AUTH_SECRET ??= "test-secret-0123456789-0123456789-0123456789";
 process.env.MAIL_TRANSPORT ??= "local";
 delete process.env.RESEND_API_KEY;
+await import("@/lib/boot");
+export {};

@@ -1,7 +1,7 @@
-import { serializeMessage } from "@/lib/api/serializers/support";
+import { serializeMessage } from "@/lib/api/support/serialize";
 import type { Actor } from "@/lib/domain/actor";
 import type { Position } from "@/lib/domain/keyset";
-import { listMessages } from "@/lib/domain/messages/list-messages";
+import { listMessages, MESSAGE_KEYS } from "@/lib/domain/messages/list-messages";
 import type { ApiMessage } from "../types";
 
 const PAGE = 100;
@@ -15,7 +15,7 @@ export async function loadThreadMessages(actor: Actor, ticketId: string): Promis
   const out: ApiMessage[] = [];
   let pos: Position | null = null;
   for (let i = 0; i < MAX_PAGES; i++) {
-    const page = await listMessages(actor, { ticket: ticketId }, pos, PAGE);
+    const page = await listMessages(actor, { ticketId }, { keys: MESSAGE_KEYS, after: pos, size: PAGE });
     out.push(...page.rows.map(serializeMessage));
     if (!page.next) break;
     pos = page.next;

@@ -1,15 +1,22 @@
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { UnsupportedMediaTypeError, PayloadTooLargeError, ValidationError } from "@/lib/domain/errors";
+import "@/lib/boot";
 import { errorResponse } from "./errors";
+import { lastValues } from "./query";
 
 type Ctx<P> = { params: Promise<P> };
+
+export interface ApiOptions {
+  /** The contract's names for the domain's fields, used to name validation errors. */
+  fields?: Readonly<Record<string, string>>;
+}
 
 /**
  * Route-handler wrapper: handlers parse, call one domain function and serialize; anything
  * thrown is turned into a response in one place (errorResponse). No try/catch in handlers.
  */
-export function api<P = Record<string, never>>(fn: (req: NextRequest, params: P) => Promise<Response>) {
+export function api<P = Record<string, never>>(fn: (req: NextRequest, params: P) => Promise<Response>, opts: ApiOptions = {}) {
   return async (req: NextRequest, ctx: Ctx<P>): Promise<Response> => {
     try {
       const params = ctx?.params ? await ctx.params : ({} as P);
@@ -17,7 +24,7 @@ export function api<P = Record<string, never>>(fn: (req: NextRequest, params: P)
       res.headers.set("Cache-Control", res.headers.get("Cache-Control") ?? "no-store");
       return res;
     } catch (e) {
-      return errorResponse(e);
+      return errorResponse(e instanceof ValidationError && opts.fields ? e.renamed(opts.fields) : e);
     }
   };
 }
@@ -58,8 +65,7 @@ export function rejectNullCharacters(data: unknown): void {
 
 /** Query parameters through a zod schema; Django's QueryDict.get keeps the last value. */
 export function parseQuery<S extends z.ZodType>(req: NextRequest, schema: S): z.output<S> {
-  const obj: Record<string, string> = {};
-  for (const [k, v] of req.nextUrl.searchParams) obj[k] = v;
+  const obj = lastValues(req.nextUrl.searchParams);
   rejectNullCharacters(obj);
   return schema.parse(obj);
 }

@@ -1,5 +1,5 @@
-import type { NextRequest } from "next/server";
-import type { Page, Position, SortKey } from "@/lib/domain/keyset";
+import type { Page, PageRequest, Position, SortKey } from "@/lib/domain/keyset";
+import { ValidationError } from "@/lib/domain/errors";
 import { decodeCursor, encodeCursor } from "./cursor";
 
 export const DEFAULT_PAGE_SIZE = 25;
@@ -12,13 +12,52 @@ export function pageSize(raw: string | undefined): number {
   return Math.min(n, MAX_PAGE_SIZE);
 }
 
-export function cursorPosition<Row>(req: NextRequest, scope: string, keys: SortKey<Row>[]): Position | null {
-  return decodeCursor(req.nextUrl.searchParams.get("cursor") ?? undefined, scope, keys);
+export interface ListPageOptions<Row, Out> {
+  /** The list's name ("support.tickets"); with the sort keys it scopes the cursors. */
+  name: string;
+  keys: SortKey<Row>[];
+  load: (page: PageRequest<Row>) => Promise<Page<Row>>;
+  serialize: (row: Row) => Out;
+  /** A fixed page size (pages); otherwise the URL's page_size. */
+  size?: number;
+  /** "first-page": a mangled cursor shows page one instead of failing (links pasted by people). */
+  badCursor?: "error" | "first-page";
 }
 
-function pageUrl(req: NextRequest, pos: Position | null, scope: string): string | null {
+export interface ListEnvelope<Out> {
+  next: string | null;
+  previous: string | null;
+  results: Out[];
+}
+
+/**
+ * One page of a list for the API and the page loaders alike: reads `cursor` and `page_size`
+ * from the URL, scopes the cursor to the list and its ordering (a cursor reused under another
+ * ordering is refused, not a wrong page), and returns the DRF cursor-pagination envelope
+ * with absolute URLs.
+ */
+export async function listPage<Row, Out>(url: URL, opts: ListPageOptions<Row, Out>): Promise<ListEnvelope<Out>> {
+  const scope = `${opts.name}:${opts.keys.map((k) => `${k.dir === "desc" ? "-" : ""}${k.field}`).join(",")}`;
+  const params = url.searchParams;
+  const token = params.getAll("cursor").at(-1);
+  let after: Position | null = null;
+  try {
+    after = decodeCursor(token, scope, opts.keys);
+  } catch (e) {
+    if (!(e instanceof ValidationError) || opts.badCursor !== "first-page") throw e;
+  }
+  const size = opts.size ?? pageSize(params.getAll("page_size").at(-1));
+  const page = await opts.load({ keys: opts.keys, after, size });
+  return {
+    next: pageUrl(url, page.next, scope),
+    previous: pageUrl(url, page.prev, scope),
+    results: page.rows.map(opts.serialize),
+  };
+}
+
+function pageUrl(current: URL, pos: Position | null, scope: string): string | null {
   if (!pos) return null;
-  const url = new URL(req.nextUrl.href);
+  const url = new URL(current.href);
   const base = process.env.PUBLIC_URL?.trim();
   if (base) {
     const b = new URL(base);
@@ -29,11 +68,7 @@ function pageUrl(req: NextRequest, pos: Position | null, scope: string): string 
   return url.toString();
 }
 
-/** The DRF cursor-pagination envelope: {"next", "previous", "results"} with absolute URLs. */
-export function pageBody<Row, Out>(req: NextRequest, page: Page<Row>, scope: string, serialize: (r: Row) => Out) {
-  return {
-    next: pageUrl(req, page.next, scope),
-    previous: pageUrl(req, page.prev, scope),
-    results: page.rows.map(serialize),
-  };
+/** The cursor token of an envelope's next/previous URL (page loaders link by cursor). */
+export function cursorOf(pageUrl: string | null): string | null {
+  return pageUrl ? new URL(pageUrl).searchParams.get("cursor") : null;
 }

@@ -1,3 +1,4 @@
+import "@/lib/boot";
 import { cookies } from "next/headers";
 import { decode } from "next-auth/jwt";
 import { redirect } from "next/navigation";

@@ -14,11 +14,12 @@ function retryable(e: unknown): boolean {
 export async function withTransaction<T>(
   prisma: PrismaClient,
   fn: (tx: Prisma.TransactionClient) => Promise<T>,
-  attempts = 4,
+  opts: { attempts?: number; timeout?: number } = {},
 ): Promise<T> {
+  const attempts = opts.attempts ?? 4;
   for (let i = 1; ; i++) {
     try {
-      return await prisma.$transaction(fn);
+      return await prisma.$transaction(fn, opts.timeout ? { timeout: opts.timeout } : undefined);
     } catch (e) {
       if (i >= attempts || !retryable(e)) throw e;
       await new Promise((r) => setTimeout(r, 10 * 2 ** i + Math.random() * 20));

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/db/generated/client";
+import { withTransaction } from "@/lib/db/transaction";
 
 interface Window {
   start: number;
@@ -39,7 +40,8 @@ export class DemoClock {
     const sh = (col: string) =>
       `COALESCE((SELECT w.off FROM demo_clock w WHERE w.s <= ${col} AND w.e >= ${col} ORDER BY w.s DESC LIMIT 1), interval '0')`;
     const shift = (col: string, by = col) => `${col} = ${col} + ${sh(by)}`;
-    await prisma.$transaction(
+    await withTransaction(
+      prisma,
       async (tx) => {
         await tx.$executeRawUnsafe(
           `CREATE TEMP TABLE demo_clock (s timestamptz PRIMARY KEY, e timestamptz NOT NULL, off interval NOT NULL) ON COMMIT DROP`,

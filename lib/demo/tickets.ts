@@ -5,7 +5,7 @@ import { postMessage } from "@/lib/domain/messages/post-message";
 import { createTicket } from "@/lib/domain/tickets/create-ticket";
 import { markTicketRead } from "@/lib/domain/tickets/mark-ticket-read";
 import { updateTicket } from "@/lib/domain/tickets/update-ticket";
-import type { TicketUpdateInput } from "@/lib/schemas/support";
+import type { UpdateTicketInput } from "@/lib/domain/tickets/types";
 import type { DemoClock } from "./clock";
 import { AI_SUMMARIES, PRODUCTS, TINY_PNG, type Template } from "./content";
 import type { Rng } from "./random";
@@ -101,13 +101,13 @@ export async function playTicket(plan: TicketPlan, rng: Rng, clock: DemoClock, n
     createTicket(creator, {
       subject,
       description: agentFields ? opening : "",
-      initial_message: agentFields ? undefined : opening,
-      order: plan.orderId,
+      initialMessage: agentFields ? undefined : opening,
+      orderId: plan.orderId,
       ...(agentFields && {
         channel: plan.channel,
         priority: plan.priority,
         category: t.category,
-        ...(plan.customer ? { user: plan.customer.id } : { contact: plan.contactId }),
+        ...(plan.customer ? { userId: plan.customer.id } : { contactId: plan.contactId }),
       }),
     }),
   );
@@ -115,8 +115,8 @@ export async function playTicket(plan: TicketPlan, rng: Rng, clock: DemoClock, n
   // Portal tickets already hold the opening as their initial message.
   let i = agentFields ? 0 : 1;
 
-  const triage: TicketUpdateInput = {};
-  if (plan.assignee) triage.assigned_to = plan.assignee.id;
+  const triage: UpdateTicketInput = {};
+  if (plan.assignee) triage.assignedToId = plan.assignee.id;
   if (!agentFields && plan.priority !== "medium" && plan.status !== "new") triage.priority = plan.priority;
   if (!agentFields && plan.status !== "new") triage.category = t.category;
   const triageAt = step(1);
@@ -137,20 +137,20 @@ export async function playTicket(plan: TicketPlan, rng: Rng, clock: DemoClock, n
     // Whoever writes has read what came before (keeps the unread counters meaningful).
     if (side !== "note" && last !== null && last !== side) await markTicketRead(actor, ticket.id);
     await clock.at(when, () =>
-      postMessage(actor, { ticket: ticket.id, body: fill(rng.pick(texts), plan, rng, product), is_internal: side === "note" }, uploadsFor(side, plan, rng)),
+      postMessage(actor, { ticketId: ticket.id, body: fill(rng.pick(texts), plan, rng, product), isInternal: side === "note", uploads: uploadsFor(side, plan, rng) }),
     );
     if (side !== "note") last = side;
   }
 
-  const final: TicketUpdateInput = {};
+  const final: UpdateTicketInput = {};
   if (plan.status !== "new" && plan.status !== "assigned") final.status = plan.status;
   if (rng.chance(0.25)) {
-    final.ai_summary = rng.pick(AI_SUMMARIES);
-    final.ai_confidence_score = Math.round((0.55 + rng.next() * 0.44) * 100) / 100;
-    final.ai_first_response_time = Math.round(rng.next() * 40 * 10) / 10;
-    final.ai_auto_resolved = plan.status === "resolved" && rng.chance(0.3);
+    final.aiSummary = rng.pick(AI_SUMMARIES);
+    final.aiConfidenceScore = Math.round((0.55 + rng.next() * 0.44) * 100) / 100;
+    final.aiFirstResponseTime = Math.round(rng.next() * 40 * 10) / 10;
+    final.aiAutoResolved = plan.status === "resolved" && rng.chance(0.3);
   }
-  if (rng.chance(0.15) && plan.otherAgents.length) final.watchers = [rng.pick(plan.otherAgents).id];
+  if (rng.chance(0.15) && plan.otherAgents.length) final.watcherIds = [rng.pick(plan.otherAgents).id];
   if (rng.chance(0.3)) final.tags = [t.category, ...(rng.chance(0.3) ? ["vip"] : [])];
   if (Object.keys(final).length && (plan.assignee || !final.status)) {
     await clock.at(step(gaps.length - 1), () => updateTicket(plan.assignee ?? responder, ticket.id, final));

@@ -20,6 +20,14 @@ export class ValidationError extends DomainError {
   static field(field: string, message: string) {
     return new ValidationError({ [field]: [message] });
   }
+  /** A reference to a row that does not exist (DRF's PrimaryKeyRelatedField wording). */
+  static invalidPk(field: string, id: string) {
+    return ValidationError.field(field, `Invalid pk "${id}" - object does not exist.`);
+  }
+  /** The same errors under other field names (an API contract naming the domain's fields). */
+  renamed(names: Readonly<Record<string, string>>): ValidationError {
+    return new ValidationError(Object.fromEntries(Object.entries(this.fields).map(([k, v]) => [names[k] ?? k, v])));
+  }
 }
 
 export class NotAuthenticatedError extends DomainError {

@@ -77,32 +77,23 @@ export function keysetWhere<Row>(keys: SortKey<Row>[], pos: Position): Where {
 }
 
 /**
- * DRF OrderingFilter semantics over a table of sortable columns: a comma list, "-" for
- * descending, unknown fields ignored, duplicates dropped; nothing valid → the fallback. The
- * id is always the final tie-breaker, in the direction of the last key.
+ * The sort keys of an ordering: the requested columns in order, then the id as the final
+ * tie-breaker in the direction of the last key, so every row has exactly one position.
  */
-export function parseOrdering<Row extends { id: string }>(
-  ordering: string | undefined,
-  columns: Record<string, Omit<SortKey<Row>, "dir">>,
-  fallback: string,
+export function sortKeys<Row extends { id: string }, F extends string>(
+  columns: Record<F, Omit<SortKey<Row>, "dir">>,
+  spec: readonly { field: F; dir: "asc" | "desc" }[],
 ): SortKey<Row>[] {
-  const parse = (raw: string) => {
-    const keys: SortKey<Row>[] = [];
-    const seen = new Set<string>();
-    for (const part of raw.split(",")) {
-      const term = part.trim();
-      const desc = term.startsWith("-");
-      const name = desc ? term.slice(1) : term;
-      if (!Object.hasOwn(columns, name) || seen.has(name)) continue;
-      seen.add(name);
-      keys.push({ ...columns[name], dir: desc ? "desc" : "asc" });
-    }
-    return keys;
-  };
-  let keys = ordering ? parse(ordering) : [];
-  if (keys.length === 0) keys = parse(fallback);
-  keys.push({ field: "id", type: "string", dir: keys[keys.length - 1].dir, get: (r) => r.id });
+  const keys: SortKey<Row>[] = spec.map((s) => ({ ...columns[s.field], dir: s.dir }));
+  keys.push({ field: "id", type: "string", dir: keys.length ? keys[keys.length - 1].dir : "asc", get: (r) => r.id });
   return keys;
+}
+
+/** One page request: the sort keys, the position to continue from, and the page size. */
+export interface PageRequest<Row> {
+  keys: SortKey<Row>[];
+  after: Position | null;
+  size: number;
 }
 
 export function keysetOrderBy<Row>(keys: SortKey<Row>[], reverse = false): Where[] {
@@ -124,9 +115,7 @@ export interface Page<Row> {
  * counting anything.
  */
 export async function paginate<Row>(
-  keys: SortKey<Row>[],
-  pos: Position | null,
-  size: number,
+  { keys, after: pos, size }: PageRequest<Row>,
   fetch: (args: { where: Where; orderBy: Where[]; take: number }) => Promise<Row[]>,
 ): Promise<Page<Row>> {
   const reverse = pos?.direction === "prev";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ApiOperation } from "@/lib/schemas/operation";
-import { supportOperations } from "@/lib/schemas/support-output";
-import { crmOperations } from "@/lib/schemas/crm";
+import { supportOperations } from "@/lib/api/support/output-schemas";
+import { crmOperations } from "@/lib/api/crm/schemas";
 
 /**
  * The OpenAPI 3.1 document, generated from the same zod schemas that validate requests (and

@@ -1,15 +1,14 @@
 import { z } from "zod";
+import { UUID_RE, isUuid } from "@/lib/domain/ids";
+import { CHANNELS, OPEN_STATUSES, PRIORITIES, STATUSES } from "@/lib/domain/tickets/types";
 import "./error-messages";
 
 /**
  * Shared zod building blocks. This folder is a leaf: it imports nothing server-only, so the
  * same schemas validate API input, browser forms and generate the OpenAPI document.
  */
-export const STATUSES = ["new", "assigned", "in_progress", "pending", "resolved", "closed"] as const;
-export const PRIORITIES = ["low", "medium", "high", "urgent"] as const;
-export const CHANNELS = ["portal", "email", "phone", "chat", "api"] as const;
+export { CHANNELS, OPEN_STATUSES, PRIORITIES, STATUSES };
 export const DIRECTIONS = ["inbound", "outbound"] as const;
-export const OPEN_STATUSES = ["new", "assigned", "in_progress", "pending"] as const;
 
 const choice = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, {
@@ -21,7 +20,6 @@ export const prioritySchema = choice(PRIORITIES);
 export const channelSchema = choice(CHANNELS);
 export const directionSchema = choice(DIRECTIONS);
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const idSchema = z
   .string({
@@ -32,9 +30,7 @@ export const idSchema = z
   .transform((s) => s.toLowerCase())
   .meta({ format: "uuid" });
 
-export function isUuid(s: string): boolean {
-  return UUID_RE.test(s);
-}
+export { isUuid };
 
 const ISO_DATETIME_RE =
   /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
@@ -107,4 +103,13 @@ export const boolParam = z
 /** JSON-body boolean; multipart forms send strings, so "true"/"false" are accepted too. */
 export const boolField = z.union([z.boolean(), boolParam], { error: "Must be a valid boolean." });
 
-export const pageSizeParam = z.string().optional();
+
+/** The DRF list parameters every cursor-paginated list takes. */
+export const listParams = {
+  cursor: z.string().max(2000).optional(),
+  page_size: z.string().optional(),
+};
+
+/** The DRF cursor-pagination envelope around a list of items (for the OpenAPI document). */
+export const pageOf = (item: z.ZodType, id: string) =>
+  z.object({ next: z.string().nullable(), previous: z.string().nullable(), results: z.array(item) }).meta({ id });

@@ -1,8 +1,5 @@
 import { z } from "zod";
 
-/** Notification kinds an agent can switch on or off for themselves (API field names). */
-export const NOTIFICATION_KINDS = ["ticket_update", "customer_reply", "ticket_created"] as const;
-export type NotificationKindName = (typeof NOTIFICATION_KINDS)[number];
 
 const flag = z.boolean({ error: "Must be a valid boolean." });
 
@@ -17,4 +14,3 @@ export const notificationPreferencesSchema = z.strictObject(
 );
 
 export type NotificationPreferencesInput = z.output<typeof notificationPreferencesSchema>;
-export type NotificationPreferences = Record<NotificationKindName, boolean>;

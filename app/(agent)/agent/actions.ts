@@ -21,7 +21,7 @@ async function agent() {
 
 export async function refreshQueue(search: string) {
   const actor = await agent();
-  const params = lastValues(Object.fromEntries(new URLSearchParams(search)));
+  const params = lastValues(new URLSearchParams(search), { dropEmpty: true });
   const [queue, stats] = await Promise.all([loadQueue(actor, params), loadStats(actor)]);
   return { queue, stats };
 }

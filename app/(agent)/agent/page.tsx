@@ -27,7 +27,7 @@ function viewTitle(params: Record<string, string>): string {
  */
 export default async function QueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireAgentPage("/agent/");
-  const params = lastValues(await searchParams);
+  const params = lastValues(await searchParams, { dropEmpty: true });
   const search = new URLSearchParams(params).toString();
   const [queue, stats, agents] = await Promise.all([loadQueue(actor, params), loadStats(actor), listAgents(actor)]);
   return (

@@ -7,7 +7,8 @@ import { prepareUploads } from "@/lib/domain/attachments/uploads";
 import { DomainError, NotAuthenticatedError, ValidationError } from "@/lib/domain/errors";
 import { createTicket } from "@/lib/domain/tickets/create-ticket";
 import { isUuid } from "@/lib/schemas/common";
-import { ticketCreateSchema } from "@/lib/schemas/support";
+import { SUPPORT_FIELD_NAMES, toCreateTicket } from "@/lib/api/support/mappers";
+import { ticketCreateSchema } from "@/lib/api/support/schemas";
 import { zodFieldErrors } from "@/components/zod-errors";
 import { rejectNullCharacters } from "@/lib/api/handler";
 import { loadMyTickets, loadPortalThread } from "./_lib/portal-data";
@@ -62,11 +63,11 @@ export async function createTicketAction(_prev: NewTicketState, form: FormData):
     const uploads = prepareUploads(
       await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))),
     );
-    const ticket = await createTicket(a, input, { uploads, defaultChannel: "portal" });
+    const ticket = await createTicket(a, { ...toCreateTicket(input), uploads, defaultChannel: "portal" });
     id = ticket.id;
   } catch (e) {
     if (e instanceof ZodError) return { values, errors: zodFieldErrors(e) };
-    if (e instanceof ValidationError) return { values, errors: e.fields };
+    if (e instanceof ValidationError) return { values, errors: e.renamed(SUPPORT_FIELD_NAMES).fields };
     // Upload size/type errors name the files; show them beside the file picker.
     if (e instanceof DomainError && (e.status === 413 || e.status === 415)) return { values, errors: { files: [e.message] } };
     if (e instanceof DomainError) return { values, errors: { non_field_errors: [e.message] } };

@@ -1,9 +1,11 @@
 import { db } from "@/lib/db/client";
+import { withTransaction } from "@/lib/db/transaction";
 import type { Actor } from "../actor";
 import { recordEvent } from "../events/record-event";
 import { PermissionDeniedError, ValidationError } from "../errors";
 import { ticketsVisibleTo } from "../scope";
-import { crmAttachmentSelect } from "../tickets/crm-ticket-select";
+import { assertCan } from "../policy";
+import { attachmentSelect } from "../tickets/ticket-thread-select";
 import type { PreparedUpload } from "./uploads";
 
 /**
@@ -12,12 +14,13 @@ import type { PreparedUpload } from "./uploads";
  * transaction as the metadata and the event.
  */
 export async function addAttachment(actor: Actor, ticketId: string, upload: PreparedUpload) {
+  assertCan(actor, "attachment:add");
   const prisma = await db();
-  return prisma.$transaction(async (tx) => {
+  return withTransaction(prisma, async (tx) => {
     const ticket = await tx.ticket.findFirst({ where: { id: ticketId, ...ticketsVisibleTo(actor) }, select: { id: true } });
     if (!ticket) {
       const exists = await tx.ticket.findUnique({ where: { id: ticketId }, select: { id: true } });
-      if (!exists) throw ValidationError.field("ticket", `Invalid pk "${ticketId}" - object does not exist.`);
+      if (!exists) throw ValidationError.invalidPk("ticketId", ticketId);
       throw new PermissionDeniedError("You are not a participant of this ticket.");
     }
     const now = new Date();
@@ -32,7 +35,7 @@ export async function addAttachment(actor: Actor, ticketId: string, upload: Prep
         createdAt: now,
         blob: { create: { content: Buffer.from(upload.bytes) } },
       },
-      select: crmAttachmentSelect,
+      select: attachmentSelect,
     });
     await recordEvent(tx, {
       ticketId,

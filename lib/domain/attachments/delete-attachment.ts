@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { withTransaction } from "@/lib/db/transaction";
 import type { Actor } from "../actor";
 import { recordEvent } from "../events/record-event";
 import { NotFoundError } from "../errors";
@@ -8,16 +9,13 @@ import { attachmentsVisibleTo } from "../scope";
 /** Deletes an attachment and its bytes (the uploader or an admin). */
 export async function deleteAttachment(actor: Actor, id: string): Promise<void> {
   const prisma = await db();
-  await prisma.$transaction(async (tx) => {
+  await withTransaction(prisma, async (tx) => {
     const a = await tx.attachment.findFirst({
       where: { id, ...attachmentsVisibleTo(actor) },
       select: { id: true, ticketId: true, uploadedById: true, message: { select: { isInternal: true } } },
     });
     if (!a) throw new NotFoundError();
-    assertCan(actor, "attachment:delete", undefined, {
-      ownerId: a.uploadedById,
-      message: "Only the uploader or an admin can delete this attachment.",
-    });
+    assertCan(actor, "attachment:delete", { ownerId: a.uploadedById }, "Only the uploader or an admin can delete this attachment.");
     const { count } = await tx.attachment.deleteMany({ where: { id } });
     if (count === 0) throw new NotFoundError(); // deleted concurrently
     await recordEvent(tx, {

@@ -1,9 +1,8 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
 import type { Actor } from "../actor";
-import { paginate, type Position, type SortKey } from "../keyset";
+import { paginate, type PageRequest, type SortKey } from "../keyset";
 import { eventsVisibleTo } from "../scope";
-import type { EventListQuery } from "@/lib/schemas/support";
 
 export const eventSelect = {
   id: true,
@@ -24,11 +23,11 @@ export const EVENT_KEYS: SortKey<EventRow>[] = [
 ];
 
 /** The ticket timeline, newest first. Customers never see events about internal notes. */
-export async function listEvents(actor: Actor, q: EventListQuery, pos: Position | null, size: number) {
+export async function listEvents(actor: Actor, f: { ticketId?: string }, page: PageRequest<EventRow>) {
   const prisma = await db();
   const and: Prisma.EventWhereInput[] = [eventsVisibleTo(actor)];
-  if (q.ticket) and.push({ ticketId: q.ticket });
-  return paginate(EVENT_KEYS, pos, size, (args) =>
+  if (f.ticketId) and.push({ ticketId: f.ticketId });
+  return paginate(page, (args) =>
     prisma.event.findMany({
       where: { AND: [...and, args.where as Prisma.EventWhereInput] },
       orderBy: args.orderBy as Prisma.EventOrderByWithRelationInput[],

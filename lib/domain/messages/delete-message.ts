@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { withTransaction } from "@/lib/db/transaction";
 import type { Actor } from "../actor";
 import { recordEvent } from "../events/record-event";
 import { NotFoundError } from "../errors";
@@ -12,13 +13,10 @@ import { removePublicMessageFromCounters } from "./message-counters";
  */
 export async function deleteMessage(actor: Actor, id: string): Promise<void> {
   const prisma = await db();
-  await prisma.$transaction(async (tx) => {
+  await withTransaction(prisma, async (tx) => {
     const found = await tx.message.findFirst({ where: { id, ...messagesVisibleTo(actor) }, select: { authorId: true } });
     if (!found) throw new NotFoundError();
-    assertCan(actor, "message:delete", undefined, {
-      ownerId: found.authorId,
-      message: "Only the author or an admin can delete this comment.",
-    });
+    assertCan(actor, "message:delete", { ownerId: found.authorId }, "Only the author or an admin can delete this comment.");
     await tx.$queryRaw`SELECT id FROM messages WHERE id = ${id}::uuid FOR UPDATE`;
     const m = await tx.message.findUnique({
       where: { id },

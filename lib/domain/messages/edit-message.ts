@@ -1,15 +1,17 @@
 import { db } from "@/lib/db/client";
+import { withTransaction } from "@/lib/db/transaction";
 import type { Actor } from "../actor";
 import { recordEvent } from "../events/record-event";
 import { NotFoundError, ValidationError } from "../errors";
-import { assertCan, isAgent } from "../policy";
+import { assertCan, can } from "../policy";
+import { firstResponseAfterAgentReply } from "../tickets/lifecycle";
 import { messagesVisibleTo } from "../scope";
 import { messageSelect } from "./message-select";
 import { removePublicMessageFromCounters } from "./message-counters";
 
 export interface EditMessageInput {
   body?: string;
-  is_internal?: boolean;
+  isInternal?: boolean;
 }
 
 /**
@@ -19,13 +21,10 @@ export interface EditMessageInput {
  */
 export async function editMessage(actor: Actor, id: string, input: EditMessageInput) {
   const prisma = await db();
-  return prisma.$transaction(async (tx) => {
+  return withTransaction(prisma, async (tx) => {
     const found = await tx.message.findFirst({ where: { id, ...messagesVisibleTo(actor) }, select: { authorId: true } });
     if (!found) throw new NotFoundError();
-    assertCan(actor, "message:edit", undefined, {
-      ownerId: found.authorId,
-      message: "Only the author or an admin can edit this comment.",
-    });
+    assertCan(actor, "message:edit", { ownerId: found.authorId }, "Only the author or an admin can edit this comment.");
     // Lock the row so two concurrent switches cannot both move the counters.
     await tx.$queryRaw`SELECT id FROM messages WHERE id = ${id}::uuid FOR UPDATE`;
     const m = await tx.message.findUniqueOrThrow({
@@ -33,14 +32,14 @@ export async function editMessage(actor: Actor, id: string, input: EditMessageIn
       select: { id: true, ticketId: true, direction: true, isInternal: true, body: true, createdAt: true },
     });
 
-    const toInternal = input.is_internal ?? m.isInternal;
+    const toInternal = input.isInternal ?? m.isInternal;
     if (toInternal !== m.isInternal) {
-      if (!isAgent(actor)) throw ValidationError.field("is_internal", "Only support agents can post internal notes.");
+      if (!can(actor, "message:make-internal")) throw ValidationError.field("isInternal", "Only support agents can post internal notes.");
       // A customer's own words stay visible to them.
-      if (m.direction !== "outbound") throw ValidationError.field("is_internal", "Only agent replies can become internal notes.");
+      if (m.direction !== "outbound") throw ValidationError.field("isInternal", "Only agent replies can become internal notes.");
     }
     const body = input.body?.trim();
-    if (input.body !== undefined && !body) throw ValidationError.field("text", "This field may not be blank.");
+    if (input.body !== undefined && !body) throw ValidationError.field("body", "This field may not be blank.");
 
     const now = new Date();
     const changed: string[] = [];
@@ -52,12 +51,15 @@ export async function editMessage(actor: Actor, id: string, input: EditMessageIn
         await tx.$executeRaw`UPDATE tickets SET internal_message_count = internal_message_count + 1 WHERE id = ${m.ticketId}::uuid`;
       } else {
         // Now the customer sees it: it counts as an agent reply from this moment.
+        const [t] = await tx.$queryRaw<{ first_response_at: Date | null }[]>`
+          SELECT first_response_at FROM tickets WHERE id = ${m.ticketId}::uuid FOR NO KEY UPDATE`;
+        const firstResponseAt = firstResponseAfterAgentReply(t.first_response_at, now);
         await tx.$executeRaw`
           UPDATE tickets SET internal_message_count = GREATEST(internal_message_count - 1, 0),
             public_message_count = public_message_count + 1,
             unread_by_customer = unread_by_customer + 1,
             last_message_at = GREATEST(last_message_at, ${now}),
-            first_response_at = COALESCE(first_response_at, ${now})
+            first_response_at = ${firstResponseAt}
           WHERE id = ${m.ticketId}::uuid`;
       }
     }

@@ -1,9 +1,9 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
 import type { Actor } from "../actor";
-import { paginate, type Position, type SortKey } from "../keyset";
+import { paginate, type PageRequest, type SortKey } from "../keyset";
 import { messagesVisibleTo } from "../scope";
-import type { MessageListQuery } from "@/lib/schemas/support";
+import type { DateRange } from "../tickets/types";
 import { messageSelect, type MessageRow } from "./message-select";
 
 export const MESSAGE_KEYS: SortKey<MessageRow>[] = [
@@ -11,17 +11,24 @@ export const MESSAGE_KEYS: SortKey<MessageRow>[] = [
   { field: "id", dir: "asc", type: "string", get: (m) => m.id },
 ];
 
+export interface MessageFilter {
+  ticketId?: string;
+  direction?: "inbound" | "outbound";
+  isInternal?: boolean;
+  createdAt?: DateRange;
+}
+
 /** Messages in ascending time order, limited to what the actor may see (no internal notes for customers). */
-export async function listMessages(actor: Actor, q: MessageListQuery, pos: Position | null, size: number) {
+export async function listMessages(actor: Actor, f: MessageFilter, page: PageRequest<MessageRow>) {
   const prisma = await db();
   const and: Prisma.MessageWhereInput[] = [messagesVisibleTo(actor)];
-  if (q.ticket) and.push({ ticketId: q.ticket });
-  if (q.direction) and.push({ direction: q.direction });
-  if (q.is_internal !== undefined) and.push({ isInternal: q.is_internal });
-  if (q.created_at_after || q.created_at_before) {
-    and.push({ createdAt: { ...(q.created_at_after && { gte: q.created_at_after }), ...(q.created_at_before && { lte: q.created_at_before }) } });
+  if (f.ticketId) and.push({ ticketId: f.ticketId });
+  if (f.direction) and.push({ direction: f.direction });
+  if (f.isInternal !== undefined) and.push({ isInternal: f.isInternal });
+  if (f.createdAt?.from || f.createdAt?.to) {
+    and.push({ createdAt: { ...(f.createdAt.from && { gte: f.createdAt.from }), ...(f.createdAt.to && { lte: f.createdAt.to }) } });
   }
-  return paginate(MESSAGE_KEYS, pos, size, (args) =>
+  return paginate(page, (args) =>
     prisma.message.findMany({
       where: { AND: [...and, args.where as Prisma.MessageWhereInput] },
       orderBy: args.orderBy as Prisma.MessageOrderByWithRelationInput[],

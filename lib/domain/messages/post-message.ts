@@ -2,50 +2,50 @@ import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import type { Actor } from "../actor";
 import { NotFoundError, PermissionDeniedError, ValidationError } from "../errors";
-import { isAgent } from "../policy";
+import { assertCan, can } from "../policy";
 import { ticketsVisibleTo } from "../scope";
 import type { PreparedUpload } from "../attachments/uploads";
 import { appendMessage } from "./append-message";
 import { messageSelect } from "./message-select";
 
 export interface PostMessageInput {
-  ticket: string;
+  ticketId: string;
   body: string;
-  is_internal?: boolean;
+  isInternal?: boolean;
+  uploads?: PreparedUpload[];
 }
 
 /**
  * Posts a reply or an internal note. Direction comes from who posts (agents outbound,
  * customers inbound); only agents may post internal notes; the message, its files, the
- * ticket's counters and the event are one transaction.
+ * ticket's counters and the event are one transaction. `ticketAddressed`: the ticket came
+ * from the URL (an invisible one is then 404) rather than from a body field (400 / 403).
  */
-export async function postMessage(actor: Actor, input: PostMessageInput, uploads: PreparedUpload[] = []) {
-  const agent = isAgent(actor);
-  const isInternal = input.is_internal ?? false;
-  if (isInternal && !agent) {
-    throw ValidationError.field("is_internal", "Only support agents can post internal notes.");
-  }
+export async function postMessage(actor: Actor, input: PostMessageInput, opts: { ticketAddressed?: boolean } = {}) {
+  const isInternal = input.isInternal ?? false;
+  const uploads = input.uploads ?? [];
   const body = input.body.trim();
-  if (!body && uploads.length === 0) throw ValidationError.field("body", "This field may not be blank.");
-
+  const validate = () => {
+    assertCan(actor, "message:post");
+    if (isInternal && !can(actor, "message:post-internal")) {
+      throw ValidationError.field("isInternal", "Only support agents can post internal notes.");
+    }
+    if (!body && uploads.length === 0) throw ValidationError.field("body", "This field may not be blank.");
+  };
+  // A ticket named in a body field is validated like any field first; one addressed by the
+  // URL must exist for the actor before anything about the body is said.
+  if (!opts.ticketAddressed) validate();
   const prisma = await db();
   return withTransaction(prisma, async (tx) => {
-    const ticket = await tx.ticket.findFirst({
-      where: { id: input.ticket, ...ticketsVisibleTo(actor) },
-      select: { id: true },
-    });
+    const ticket = await tx.ticket.findFirst({ where: { id: input.ticketId, ...ticketsVisibleTo(actor) }, select: { id: true } });
     if (!ticket) {
-      const exists = await tx.ticket.findUnique({ where: { id: input.ticket }, select: { id: true } });
-      if (!exists) throw ValidationError.field("ticket", `Invalid pk "${input.ticket}" - object does not exist.`);
+      if (opts.ticketAddressed) throw new NotFoundError();
+      const exists = await tx.ticket.findUnique({ where: { id: input.ticketId }, select: { id: true } });
+      if (!exists) throw ValidationError.invalidPk("ticketId", input.ticketId);
       throw new PermissionDeniedError("You are not a participant of this ticket.");
     }
-    const m = await appendMessage(tx, actor, {
-      ticketId: ticket.id,
-      body,
-      isInternal,
-      uploads,
-      at: new Date(),
-    });
+    if (opts.ticketAddressed) validate();
+    const m = await appendMessage(tx, actor, { ticketId: ticket.id, body, isInternal, uploads, at: new Date() });
     const row = await tx.message.findUnique({ where: { id: m.id }, select: messageSelect });
     if (!row) throw new NotFoundError();
     return row;

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { withTransaction } from "@/lib/db/transaction";
 import type { Actor } from "../actor";
 import { NotFoundError } from "../errors";
 import { assertCan } from "../policy";
@@ -7,10 +8,10 @@ import { ticketsVisibleTo } from "../scope";
 /** Deletes a ticket with its messages, files and events (cascade). Admins only. */
 export async function deleteTicket(actor: Actor, id: string): Promise<void> {
   const prisma = await db();
-  await prisma.$transaction(async (tx) => {
+  await withTransaction(prisma, async (tx) => {
     const t = await tx.ticket.findFirst({ where: { id, ...ticketsVisibleTo(actor) }, select: { assignedToId: true } });
     if (!t) throw new NotFoundError();
-    assertCan(actor, "ticket:delete", t, { message: "Only admins can delete tickets." });
+    assertCan(actor, "ticket:delete", { ticket: t }, "Only admins can delete tickets.");
     await tx.ticket.delete({ where: { id }, select: { id: true } });
   });
 }

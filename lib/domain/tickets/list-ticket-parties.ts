@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import type { Actor } from "../actor";
-import { isAgent } from "../policy";
+import { can } from "../policy";
 import { ticketsVisibleTo } from "../scope";
 
 export interface TicketParties {
@@ -16,7 +16,7 @@ export interface TicketParties {
  */
 export async function listTicketParties(actor: Actor, ticketIds: string[]): Promise<Map<string, TicketParties>> {
   const out = new Map<string, TicketParties>();
-  if (!isAgent(actor) || ticketIds.length === 0) return out;
+  if (!can(actor, "ticket:read-internal") || ticketIds.length === 0) return out;
   const prisma = await db();
   const rows = await prisma.ticket.findMany({
     where: { id: { in: [...new Set(ticketIds)] }, ...ticketsVisibleTo(actor) },

@@ -1,87 +1,126 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
 import type { Actor } from "../actor";
-import { paginate, parseOrdering, type Position, type SortKey } from "../keyset";
+import { paginate, sortKeys, type Page, type PageRequest, type SortKey } from "../keyset";
 import { ticketsVisibleTo } from "../scope";
-import { TICKET_ORDERING_FIELDS, type TicketListQuery } from "@/lib/schemas/support";
-import { OPEN_STATUSES } from "@/lib/schemas/common";
 import { ticketSelect, type TicketRow } from "./ticket-select";
+import { ticketThreadSelect, type TicketWithThread } from "./ticket-thread-select";
+import {
+  OPEN_STATUSES,
+  PRIORITY_RANK,
+  STATUSES,
+  type DateRange,
+  type SortSpec,
+  type TicketFilter,
+  type TicketSearchField,
+  type TicketSortField,
+} from "./types";
 
-type OrderField = (typeof TICKET_ORDERING_FIELDS)[number];
-
-const SORT_COLUMNS: Record<OrderField, Omit<SortKey<TicketRow>, "dir">> = {
-  created_at: { field: "createdAt", type: "date", get: (t) => t.createdAt },
-  updated_at: { field: "updatedAt", type: "date", get: (t) => t.updatedAt },
-  last_message_at: { field: "lastMessageAt", type: "date", get: (t) => t.lastMessageAt },
-  sla_due_at: { field: "slaDueAt", type: "date", nullable: true, get: (t) => t.slaDueAt },
+const SORT_COLUMNS: Record<TicketSortField, Omit<SortKey<TicketRow>, "dir">> = {
+  createdAt: { field: "createdAt", type: "date", get: (t) => t.createdAt },
+  updatedAt: { field: "updatedAt", type: "date", get: (t) => t.updatedAt },
+  lastMessageAt: { field: "lastMessageAt", type: "date", get: (t) => t.lastMessageAt },
+  slaDueAt: { field: "slaDueAt", type: "date", nullable: true, get: (t) => t.slaDueAt },
   // By severity (urgent > high > medium > low), not alphabetically.
-  priority: { field: "priorityRank", type: "number", get: (t) => priorityRankOf(t) },
+  priority: { field: "priorityRank", type: "number", get: (t) => PRIORITY_RANK[t.priority] },
+  // The PostgreSQL enum orders by workflow (new < assigned < ... < closed).
+  status: { field: "status", type: "string", get: (t) => t.status },
 };
 
-function priorityRankOf(t: TicketRow): number {
-  return { low: 1, medium: 2, high: 3, urgent: 4 }[t.priority];
+/** Sort keys for a ticket ordering, ending in the id tie-breaker. */
+export function ticketSortKeys<R extends TicketRow = TicketRow>(spec: readonly SortSpec<TicketSortField>[]): SortKey<R>[] {
+  return sortKeys(SORT_COLUMNS, spec) as SortKey<R>[];
 }
 
-export function ticketSortKeys(ordering: string | undefined, fallback = "-last_message_at"): SortKey<TicketRow>[] {
-  return parseOrdering(ordering, SORT_COLUMNS, fallback);
+function searchClause(term: string, fields: readonly TicketSearchField[]): Prisma.TicketWhereInput {
+  const like = { contains: term, mode: "insensitive" as const };
+  const or: Prisma.TicketWhereInput[] = [];
+  for (const f of fields) {
+    if (f === "subject") or.push({ subject: like });
+    else if (f === "description") or.push({ description: like });
+    else if (f === "number") or.push({ number: like });
+    else if (f === "companyName") or.push({ company: { name: like } });
+    else or.push({ contact: { email: like } }, { user: { email: like } });
+  }
+  return { OR: or };
 }
 
-export function ticketFilters(actor: Actor, q: TicketListQuery, now = new Date()): Prisma.TicketWhereInput {
+function inRange(range: DateRange | undefined) {
+  if (!range || (!range.from && !range.to)) return undefined;
+  return { ...(range.from && { gte: range.from }), ...(range.to && { lte: range.to }) };
+}
+
+/** The filter as a `where` clause, always inside the actor's visibility. */
+export function ticketWhere(actor: Actor, f: TicketFilter, now = new Date()): Prisma.TicketWhereInput {
   const and: Prisma.TicketWhereInput[] = [ticketsVisibleTo(actor)];
-  if (q.status) and.push({ status: q.status });
-  if (q.priority) and.push({ priority: q.priority });
-  if (q.channel) and.push({ channel: q.channel });
-  if (q.contact) and.push({ contactId: q.contact });
-  if (q.order) and.push({ orderId: q.order });
-  if (q.assigned_to === "me") and.push({ assignedToId: actor.id });
-  else if (q.assigned_to === "none") and.push({ assignedToId: null });
-  else if (q.assigned_to) and.push({ assignedToId: q.assigned_to });
-  const range = (field: "createdAt" | "lastMessageAt" | "slaDueAt", gte?: Date, lte?: Date) => {
-    if (gte || lte) and.push({ [field]: { ...(gte && { gte }), ...(lte && { lte }) } });
-  };
-  range("createdAt", q.created_at_after, q.created_at_before);
-  range("lastMessageAt", q.last_message_at_after, q.last_message_at_before);
-  range("slaDueAt", q.sla_due_at_after, q.sla_due_at_before);
+  if (f.status) and.push({ status: f.status });
+  if (f.openOnly) and.push({ status: { in: [...OPEN_STATUSES] } });
+  if (f.priority) and.push({ priority: f.priority });
+  if (f.channel) and.push({ channel: f.channel });
+  if (f.category !== undefined) and.push({ category: { equals: f.category.trim(), mode: "insensitive" } });
+  if (f.contactId) and.push({ contactId: f.contactId });
+  if (f.orderId) and.push({ orderId: f.orderId });
+  if (f.companyId) and.push({ companyId: f.companyId });
+  for (const a of f.assignee ?? []) and.push({ assignedToId: a === "me" ? actor.id : a === "none" ? null : a.id });
+  if (f.team) {
+    and.push("id" in f.team ? { assignedTeamId: f.team.id } : { assignedTeam: { name: { equals: f.team.name, mode: "insensitive" } } });
+  }
+  const created = inRange(f.createdAt);
+  if (created) and.push({ createdAt: created });
+  const lastMessage = inRange(f.lastMessageAt);
+  if (lastMessage) and.push({ lastMessageAt: lastMessage });
+  const due = inRange(f.slaDueAt);
+  if (due) and.push({ slaDueAt: due });
   // Overdue: past its SLA and still open (a resolved ticket cannot breach any more).
-  const overdue: Prisma.TicketWhereInput = {
-    slaDueAt: { lt: now },
-    status: { in: [...OPEN_STATUSES] },
-  };
-  if (q.sla_overdue === true) and.push(overdue);
+  if (f.slaOverdue === true) and.push({ slaDueAt: { lt: now }, status: { in: [...OPEN_STATUSES] } });
   // Spelled out rather than NOT(overdue): NOT over a NULL sla_due_at is NULL in SQL and would
   // drop tickets without an SLA, which are certainly not overdue.
-  if (q.sla_overdue === false) {
+  if (f.slaOverdue === false) {
     and.push({ OR: [{ slaDueAt: null }, { slaDueAt: { gte: now } }, { status: { notIn: [...OPEN_STATUSES] } }] });
   }
-  for (const term of searchTerms(q.search)) {
-    const like = { contains: term, mode: "insensitive" as const };
-    and.push({
-      OR: [
-        { subject: like },
-        { description: like },
-        { contact: { email: like } },
-        { user: { email: like } },
-      ],
-    });
-  }
+  for (const term of f.search?.terms ?? []) and.push(searchClause(term, f.search!.fields));
   return { AND: and };
 }
 
-/** DRF SearchFilter: terms split on whitespace and commas; every term must match. */
-export function searchTerms(search: string | undefined): string[] {
-  if (!search) return [];
-  return [...new Set(search.replace(/\x00/g, "").split(/[\s,]+/).filter(Boolean))].slice(0, 10);
+/**
+ * Prisma has no gt/lt on enum columns, so a keyset comparison on `status` is rewritten into
+ * the equivalent `in` list of the statuses before / after it in workflow order.
+ */
+function rewriteStatusRanges(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(rewriteStatusRanges);
+  if (!node || typeof node !== "object" || node instanceof Date) return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) {
+    const op = v as { gt?: string; lt?: string } | null;
+    if (k === "status" && op && typeof op === "object" && (op.gt !== undefined || op.lt !== undefined)) {
+      const at = STATUSES.indexOf((op.gt ?? op.lt) as (typeof STATUSES)[number]);
+      out.status = { in: op.gt !== undefined ? STATUSES.slice(at + 1) : STATUSES.slice(0, Math.max(at, 0)) };
+    } else out[k] = rewriteStatusRanges(v);
+  }
+  return out;
 }
 
-export async function listTickets(actor: Actor, q: TicketListQuery, pos: Position | null, size: number, keys = ticketSortKeys(q.ordering)) {
+/**
+ * One page of the tickets the actor may see, narrowed by the filter, in keyset order. The
+ * "thread" view nests each ticket's messages and attachments (batched: the query count does
+ * not grow with the page size).
+ */
+export async function listTickets(actor: Actor, filter: TicketFilter, page: PageRequest<TicketRow>): Promise<Page<TicketRow>>;
+export async function listTickets(actor: Actor, filter: TicketFilter, page: PageRequest<TicketWithThread>, view: "thread"): Promise<Page<TicketWithThread>>;
+export async function listTickets(
+  actor: Actor,
+  filter: TicketFilter,
+  page: PageRequest<TicketRow> | PageRequest<TicketWithThread>,
+  view: "summary" | "thread" = "summary",
+) {
   const prisma = await db();
-  const where = ticketFilters(actor, q);
-  return paginate(keys, pos, size, (args) =>
+  const where = ticketWhere(actor, filter);
+  return paginate<TicketRow>(page as PageRequest<TicketRow>, (args) =>
     prisma.ticket.findMany({
-      where: { AND: [where, args.where as Prisma.TicketWhereInput] },
+      where: { AND: [where, rewriteStatusRanges(args.where) as Prisma.TicketWhereInput] },
       orderBy: args.orderBy as Prisma.TicketOrderByWithRelationInput[],
       take: args.take,
-      select: ticketSelect,
+      select: view === "thread" ? ticketThreadSelect(actor) : ticketSelect,
     }),
   );
 }

@@ -1,10 +1,10 @@
 import type { Actor } from "../actor";
 import { NotFoundError } from "../errors";
-import { isUuid } from "@/lib/schemas/common";
+import { isUuid } from "../ids";
 import { markTicketRead } from "./mark-ticket-read";
 
 /**
- * Opening a thread is reading it (the seed's "call mark-read when opening thread"): the
+ * Opening a thread is reading it: the
  * caller's unread counter is cleared before the page renders, so it works without
  * JavaScript. Returns the normalised id, or null when the ticket is not the actor's to see.
  */

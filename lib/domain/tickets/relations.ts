@@ -2,7 +2,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { ValidationError } from "../errors";
 import { isAgent } from "../policy";
 import { actorSelect } from "../actor";
-import { ROLE_TEAMS } from "../sla";
+import { ROLE_TEAMS } from "./routing";
 
 /** Lookups shared by ticket create/update: they validate references and name the field. */
 
@@ -12,15 +12,13 @@ export async function assertUsersExist(tx: Prisma.TransactionClient, ids: string
   const have = new Set(found.map((u) => u.id));
   const missing = unique.filter((id) => !have.has(id));
   if (missing.length) {
-    throw new ValidationError({
-      [field]: missing.map((id) => `Invalid pk "${id}" - object does not exist.`),
-    });
+    throw new ValidationError({ [field]: missing.map((id) => ValidationError.invalidPk(field, id).fields[field][0]) });
   }
 }
 
 export async function assertAgentUser(tx: Prisma.TransactionClient, id: string, field: string) {
   const user = await tx.user.findUnique({ where: { id }, select: actorSelect });
-  if (!user) throw ValidationError.field(field, `Invalid pk "${id}" - object does not exist.`);
+  if (!user) throw ValidationError.invalidPk(field, id);
   if (!user.isActive || !isAgent(user)) {
     throw ValidationError.field(field, "Tickets can only be assigned to active support agents.");
   }
@@ -68,7 +66,7 @@ export async function teamIdByName(tx: Prisma.TransactionClient, name: string) {
 }
 
 /** Validates a company reference (400 naming the field, as DRF does for a bad pk). */
-export async function assertCompanyExists(tx: Prisma.TransactionClient, id: string) {
+export async function assertCompanyExists(tx: Prisma.TransactionClient, id: string, field: string) {
   const c = await tx.company.findUnique({ where: { id }, select: { id: true } });
-  if (!c) throw ValidationError.field("company", `Invalid pk "${id}" - object does not exist.`);
+  if (!c) throw ValidationError.invalidPk(field, id);
 }

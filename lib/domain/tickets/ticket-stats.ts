@@ -2,7 +2,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
 import type { Actor } from "../actor";
 import { ticketsVisibleTo } from "../scope";
-import { OPEN_STATUSES, PRIORITIES, STATUSES } from "@/lib/schemas/common";
+import { OPEN_STATUSES, PRIORITIES, STATUSES } from "./types";
 
 /**
  * Dashboard counts over the tickets the actor may see, in four queries whatever the number of

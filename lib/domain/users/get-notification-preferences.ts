@@ -1,13 +1,12 @@
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { NOTIFICATION_KINDS, type NotificationPreferences } from "@/lib/schemas/notifications";
+import { NOTIFICATION_KINDS, type NotificationPreferences } from "./notification-kinds";
 import type { Actor } from "../actor";
-import { PermissionDeniedError } from "../errors";
-import { isAgent } from "../policy";
+import { assertCan } from "../policy";
 
 /** Customers get what their requests need; per-kind switches are an agent setting. */
 export function assertCanManageNotifications(actor: Actor) {
-  if (!isAgent(actor)) throw new PermissionDeniedError("Only support agents have notification preferences.");
+  assertCan(actor, "preferences:manage", {}, "Only support agents have notification preferences.");
 }
 
 export async function readPreferences(

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import type { Actor } from "../actor";
 import { PermissionDeniedError } from "../errors";
-import { isAgent } from "../policy";
+import { can } from "../policy";
 
 export interface AgentSummary {
   id: string;
@@ -15,7 +15,7 @@ export interface AgentSummary {
  * enumerate staff.
  */
 export async function listAgents(actor: Actor): Promise<AgentSummary[]> {
-  if (!isAgent(actor)) throw new PermissionDeniedError();
+  if (!can(actor, "queue:view")) throw new PermissionDeniedError();
   const prisma = await db();
   return prisma.user.findMany({
     where: {

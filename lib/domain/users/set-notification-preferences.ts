@@ -1,27 +1,27 @@
 import { db } from "@/lib/db/client";
-import {
-  notificationPreferencesSchema,
-  type NotificationPreferences,
-  type NotificationPreferencesInput,
-} from "@/lib/schemas/notifications";
+import { withTransaction } from "@/lib/db/transaction";
 import type { Actor } from "../actor";
 import { assertCanManageNotifications, readPreferences } from "./get-notification-preferences";
+import type { NotificationPreferenceChanges, NotificationPreferences } from "./notification-kinds";
 
-/** Turns notification kinds on or off for the current agent; returns the full set afterwards. */
+/**
+ * Turns notification kinds on or off for the current agent; returns the full set afterwards.
+ * `changes` may be a function that validates the request: it runs after the permission check,
+ * so a customer is refused (403) whatever they send.
+ */
 export async function setNotificationPreferences(
   actor: Actor,
-  input: NotificationPreferencesInput | unknown,
+  changes: NotificationPreferenceChanges | (() => NotificationPreferenceChanges),
 ): Promise<NotificationPreferences> {
-  // Permission before validation: a customer gets 403 whatever they send.
   assertCanManageNotifications(actor);
-  const prefs = notificationPreferencesSchema.parse(input);
+  const prefs = typeof changes === "function" ? changes() : changes;
   const prisma = await db();
-  return prisma.$transaction(async (tx) => {
-    for (const [kind, enabled] of Object.entries(prefs)) {
+  return withTransaction(prisma, async (tx) => {
+    for (const [kind, enabled] of Object.entries(prefs) as [keyof NotificationPreferences, boolean | undefined][]) {
       if (enabled === undefined) continue;
       await tx.notificationPreference.upsert({
-        where: { userId_kind: { userId: actor.id, kind: kind as keyof NotificationPreferences } },
-        create: { userId: actor.id, kind: kind as keyof NotificationPreferences, enabled },
+        where: { userId_kind: { userId: actor.id, kind } },
+        create: { userId: actor.id, kind, enabled },
         update: { enabled },
       });
     }

@@ -1,14 +1,17 @@
-import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
-import { pageSize } from "@/lib/api/pagination";
-import { serializeTicket } from "@/lib/api/serializers/support";
+import { cursorOf, listPage } from "@/lib/api/pagination";
+import { ticketOrdering, toTicketFilter } from "@/lib/api/support/mappers";
+import { ticketListQuerySchema } from "@/lib/api/support/schemas";
+import { serializeTicket } from "@/lib/api/support/serialize";
 import type { Actor } from "@/lib/domain/actor";
 import { ValidationError } from "@/lib/domain/errors";
+import type { TicketRow } from "@/lib/domain/tickets/ticket-select";
 import { listTicketParties } from "@/lib/domain/tickets/list-ticket-parties";
 import { listTickets, ticketSortKeys } from "@/lib/domain/tickets/list-tickets";
 import { ticketStats } from "@/lib/domain/tickets/ticket-stats";
-import { ticketListQuerySchema } from "@/lib/schemas/support";
 import type { ApiTicket } from "@/components/types";
 import { zodFieldErrors } from "@/components/zod-errors";
+
+export { lastValues } from "@/lib/api/query";
 
 export interface QueueRow {
   ticket: ApiTicket;
@@ -22,39 +25,32 @@ export type QueueData =
 
 export type Stats = Awaited<ReturnType<typeof ticketStats>>;
 
-/** Query-string parameters as the API reads them (Django's QueryDict.get keeps the last value). */
-export function lastValues(params: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(params)) {
-    const last = Array.isArray(v) ? v[v.length - 1] : v;
-    if (last !== undefined && last !== "") out[k] = last;
-  }
-  return out;
-}
-
 /**
  * One page of the agent queue, exactly as GET /api/v1/support/tickets/ computes it (same
- * schema, same domain function, same cursor scope, so a cursor from either works in both),
- * plus the requester names the API only gives as ids.
+ * schema, same domain function, same listPage and so the same cursors), plus the requester
+ * names the API only gives as ids.
  */
 export async function loadQueue(actor: Actor, params: Record<string, string>): Promise<QueueData> {
   const parsed = ticketListQuerySchema.safeParse(params);
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
   const q = parsed.data;
-  const keys = ticketSortKeys(q.ordering);
-  const scope = `support.tickets:${keys.map((k) => `${k.dir === "desc" ? "-" : ""}${k.field}`).join(",")}`;
-  let pos;
+  const filter = toTicketFilter(q);
+  let page;
   try {
-    pos = decodeCursor(q.cursor, scope, keys);
+    page = await listPage(new URL(`http://queue/?${new URLSearchParams(params)}`), {
+      name: "support.tickets",
+      keys: ticketSortKeys(ticketOrdering(q.ordering)),
+      load: (p) => listTickets(actor, filter, p),
+      serialize: (t: TicketRow) => t,
+    });
   } catch (e) {
     if (e instanceof ValidationError) return { ok: false, errors: e.fields };
     throw e;
   }
-  const page = await listTickets(actor, q, pos, pageSize(q.page_size), keys);
-  const parties = await listTicketParties(actor, page.rows.map((t) => t.id));
+  const parties = await listTicketParties(actor, page.results.map((t) => t.id));
   return {
     ok: true,
-    rows: page.rows.map((t) => {
+    rows: page.results.map((t) => {
       const p = parties.get(t.id);
       const who = p?.requester ?? p?.contact ?? null;
       return {
@@ -63,8 +59,8 @@ export async function loadQueue(actor: Actor, params: Record<string, string>): P
         company: p?.contact?.company ?? null,
       };
     }),
-    next: page.next ? encodeCursor(page.next, scope) : null,
-    prev: page.prev ? encodeCursor(page.prev, scope) : null,
+    next: cursorOf(page.next),
+    prev: cursorOf(page.previous),
   };
 }
 

@@ -1,6 +1,6 @@
-import { serializeEvent, serializeTicket } from "@/lib/api/serializers/support";
+import { serializeEvent, serializeTicket } from "@/lib/api/support/serialize";
 import type { Actor } from "@/lib/domain/actor";
-import { listEvents } from "@/lib/domain/events/list-events";
+import { EVENT_KEYS, listEvents } from "@/lib/domain/events/list-events";
 import { getTicket } from "@/lib/domain/tickets/get-ticket";
 import { ticketEtag } from "@/lib/domain/tickets/etag";
 import { listTicketParties, type TicketParties } from "@/lib/domain/tickets/list-ticket-parties";
@@ -24,7 +24,7 @@ export async function loadTicketView(actor: Actor, id: string): Promise<TicketVi
   const t = await getTicket(actor, id);
   const [messages, events, parties] = await Promise.all([
     loadThreadMessages(actor, id),
-    listEvents(actor, { ticket: id }, null, 50),
+    listEvents(actor, { ticketId: id }, { keys: EVENT_KEYS, after: null, size: 50 }),
     listTicketParties(actor, [id]),
   ]);
   const p = parties.get(id);

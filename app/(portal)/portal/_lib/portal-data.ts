@@ -1,15 +1,11 @@
-import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
-import { serializeTicket } from "@/lib/api/serializers/support";
+import { cursorOf, listPage } from "@/lib/api/pagination";
+import { ticketOrdering } from "@/lib/api/support/mappers";
+import { serializeTicket } from "@/lib/api/support/serialize";
 import type { Actor } from "@/lib/domain/actor";
-import { ValidationError } from "@/lib/domain/errors";
 import { getTicket } from "@/lib/domain/tickets/get-ticket";
 import { listTickets, ticketSortKeys } from "@/lib/domain/tickets/list-tickets";
 import type { ApiMessage, ApiTicket } from "@/components/types";
 import { loadThreadMessages } from "@/components/server/thread-messages";
-
-const KEYS = ticketSortKeys("-last_message_at");
-// The API's cursor scope for this ordering, so the portal's cursors are API cursors too.
-const SCOPE = `support.tickets:${KEYS.map((k) => `${k.dir === "desc" ? "-" : ""}${k.field}`).join(",")}`;
 
 export interface MyTickets {
   tickets: ApiTicket[];
@@ -17,20 +13,22 @@ export interface MyTickets {
   prev: string | null;
 }
 
-/** The customer's own tickets, most recent activity first (scope enforced by the domain). */
+/**
+ * The customer's own tickets, most recent activity first (scope enforced by the domain), with
+ * the API's cursors for that ordering; a mangled cursor just shows page one.
+ */
 export async function loadMyTickets(actor: Actor, cursor?: string): Promise<MyTickets> {
-  let pos = null;
-  try {
-    pos = decodeCursor(cursor, SCOPE, KEYS);
-  } catch (e) {
-    if (!(e instanceof ValidationError)) throw e; // a mangled cursor just shows page one
-  }
-  const page = await listTickets(actor, {}, pos, 20, KEYS);
-  return {
-    tickets: page.rows.map((t) => serializeTicket(t, actor)),
-    next: page.next ? encodeCursor(page.next, SCOPE) : null,
-    prev: page.prev ? encodeCursor(page.prev, SCOPE) : null,
-  };
+  const url = new URL("http://portal/");
+  if (cursor) url.searchParams.set("cursor", cursor);
+  const page = await listPage(url, {
+    name: "support.tickets",
+    keys: ticketSortKeys(ticketOrdering(undefined)),
+    load: (p) => listTickets(actor, {}, p),
+    serialize: (t) => serializeTicket(t, actor),
+    size: 20,
+    badCursor: "first-page",
+  });
+  return { tickets: page.results, next: cursorOf(page.next), prev: cursorOf(page.previous) };
 }
 
 export interface PortalThread {

@@ -1,11 +1,12 @@
 import type { NextRequest } from "next/server";
+import { CRM_FIELD_NAMES } from "@/lib/api/crm/mappers";
 import { api, json, methodNotAllowed, readBody } from "@/lib/api/handler";
-import { serializeCrmAttachment } from "@/lib/api/serializers/crm";
+import { serializeCrmAttachment } from "@/lib/api/crm/serialize";
 import { requireActor } from "@/lib/auth/request-actor";
 import { addAttachment } from "@/lib/domain/attachments/add-attachment";
 import { prepareUploads, uploadLimits } from "@/lib/domain/attachments/uploads";
 import { ValidationError } from "@/lib/domain/errors";
-import { crmAttachmentCreateSchema } from "@/lib/schemas/crm";
+import { crmAttachmentCreateSchema } from "@/lib/api/crm/schemas";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +22,7 @@ export const POST = api(async (req: NextRequest) => {
   const [upload] = prepareUploads(files, "file");
   const a = await addAttachment(actor, input.ticket, upload);
   return json(serializeCrmAttachment(a), { status: 201 });
-});
+}, { fields: CRM_FIELD_NAMES });
 
 export const GET = methodNotAllowed(["POST"]);
 export const PUT = GET;

@@ -1,35 +1,42 @@
 import type { NextRequest } from "next/server";
 import { api, json, methodNotAllowed, parseQuery, readBody } from "@/lib/api/handler";
-import { cursorPosition, pageBody, pageSize } from "@/lib/api/pagination";
-import { serializeCrmTicket } from "@/lib/api/serializers/crm";
+import { listPage } from "@/lib/api/pagination";
+import { CRM_FIELD_NAMES, crmOrdering, toCrmCreateTicket, toCrmTicketFilter } from "@/lib/api/crm/mappers";
+import { crmTicketCreateSchema, crmTicketListQuerySchema } from "@/lib/api/crm/schemas";
+import { serializeCrmTicket } from "@/lib/api/crm/serialize";
 import { requireActor } from "@/lib/auth/request-actor";
-import { createCrmTicket } from "@/lib/domain/tickets/create-crm-ticket";
-import { crmSortKeys, listCrmTickets } from "@/lib/domain/tickets/list-crm-tickets";
+import { createTicket } from "@/lib/domain/tickets/create-ticket";
 import { ticketEtag } from "@/lib/domain/tickets/etag";
-import { crmTicketCreateSchema, crmTicketListQuerySchema } from "@/lib/schemas/crm";
+import { getTicket } from "@/lib/domain/tickets/get-ticket";
+import { listTickets, ticketSortKeys } from "@/lib/domain/tickets/list-tickets";
+import type { TicketWithThread } from "@/lib/domain/tickets/ticket-thread-select";
 
 export const dynamic = "force-dynamic";
 
 export const GET = api(async (req: NextRequest) => {
   const actor = await requireActor(req);
   const q = parseQuery(req, crmTicketListQuerySchema);
-  const keys = crmSortKeys(q.ordering);
-  // A cursor belongs to one ordering: reusing it under another is a 400, not a wrong page.
-  const scope = `crm.tickets:${keys.map((k) => `${k.dir === "desc" ? "-" : ""}${k.field}`).join(",")}`;
-  const page = await listCrmTickets(actor, q, cursorPosition(req, scope, keys), pageSize(q.page_size), keys);
-  return json(pageBody(req, page, scope, (t) => serializeCrmTicket(t, actor)));
+  const filter = toCrmTicketFilter(q);
+  return json(
+    await listPage(req.nextUrl, {
+      name: "crm.tickets",
+      keys: ticketSortKeys<TicketWithThread>(crmOrdering(q.ordering)),
+      load: (page) => listTickets(actor, filter, page, "thread"),
+      serialize: (t) => serializeCrmTicket(t, actor),
+    }),
+  );
 });
 
 export const POST = api(async (req: NextRequest) => {
   const actor = await requireActor(req);
   const { data } = await readBody(req);
-  const input = crmTicketCreateSchema.parse(data);
-  const t = await createCrmTicket(actor, input);
+  const created = await createTicket(actor, toCrmCreateTicket(crmTicketCreateSchema.parse(data)));
+  const t = await getTicket(actor, created.id, "thread");
   return json(serializeCrmTicket(t, actor), {
     status: 201,
     headers: { ETag: ticketEtag(t), Location: `/api/v1/tickets/${t.id}/` },
   });
-});
+}, { fields: CRM_FIELD_NAMES });
 
 export const PUT = methodNotAllowed(["GET", "POST"]);
 export const PATCH = PUT;

@@ -11,7 +11,7 @@ import { ReplyBox } from "@/components/thread/reply-box";
 import { RelativeTime } from "@/components/time/relative-time";
 import type { ApiTicket } from "@/components/types";
 import type { AgentSummary } from "@/lib/domain/users/list-agents";
-import type { TicketUpdateInput } from "@/lib/schemas/support";
+import type { TicketUpdateInput } from "@/lib/api/support/schemas";
 import { refreshTicket } from "../../actions";
 import type { TicketView } from "../../_lib/ticket-data";
 import { PropertiesPanel } from "./properties-panel";

@@ -3,7 +3,7 @@ import { api, json, methodNotAllowed, readBody } from "@/lib/api/handler";
 import { signToken } from "@/lib/auth/jwt";
 import { clientIp } from "@/lib/auth/request-actor";
 import { authenticate } from "@/lib/domain/auth/authenticate";
-import { tokenObtainSchema } from "@/lib/schemas/support";
+import { tokenObtainSchema } from "@/lib/api/support/schemas";
 
 export const dynamic = "force-dynamic";
 

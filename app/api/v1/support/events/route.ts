@@ -1,19 +1,24 @@
 import type { NextRequest } from "next/server";
 import { api, json, methodNotAllowed, parseQuery } from "@/lib/api/handler";
-import { cursorPosition, pageBody, pageSize } from "@/lib/api/pagination";
-import { serializeEvent } from "@/lib/api/serializers/support";
+import { listPage } from "@/lib/api/pagination";
+import { eventListQuerySchema } from "@/lib/api/support/schemas";
+import { serializeEvent } from "@/lib/api/support/serialize";
 import { requireActor } from "@/lib/auth/request-actor";
 import { EVENT_KEYS, listEvents } from "@/lib/domain/events/list-events";
-import { eventListQuerySchema } from "@/lib/schemas/support";
 
 export const dynamic = "force-dynamic";
-const SCOPE = "support.events";
 
 export const GET = api(async (req: NextRequest) => {
   const actor = await requireActor(req);
   const q = parseQuery(req, eventListQuerySchema);
-  const page = await listEvents(actor, q, cursorPosition(req, SCOPE, EVENT_KEYS), pageSize(q.page_size));
-  return json(pageBody(req, page, SCOPE, serializeEvent));
+  return json(
+    await listPage(req.nextUrl, {
+      name: "support.events",
+      keys: EVENT_KEYS,
+      load: (page) => listEvents(actor, { ticketId: q.ticket }, page),
+      serialize: serializeEvent,
+    }),
+  );
 });
 
 export const POST = methodNotAllowed(["GET"]);

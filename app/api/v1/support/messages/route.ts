@@ -1,22 +1,28 @@
 import type { NextRequest } from "next/server";
 import { api, json, methodNotAllowed, parseQuery, readBody } from "@/lib/api/handler";
-import { cursorPosition, pageBody, pageSize } from "@/lib/api/pagination";
-import { serializeMessage } from "@/lib/api/serializers/support";
+import { listPage } from "@/lib/api/pagination";
+import { SUPPORT_FIELD_NAMES, toMessageFilter } from "@/lib/api/support/mappers";
+import { messageCreateSchema, messageListQuerySchema } from "@/lib/api/support/schemas";
+import { serializeMessage } from "@/lib/api/support/serialize";
 import { requireActor } from "@/lib/auth/request-actor";
 import { prepareUploads, uploadLimits } from "@/lib/domain/attachments/uploads";
 import { ValidationError } from "@/lib/domain/errors";
 import { listMessages, MESSAGE_KEYS } from "@/lib/domain/messages/list-messages";
 import { postMessage } from "@/lib/domain/messages/post-message";
-import { messageCreateSchema, messageListQuerySchema } from "@/lib/schemas/support";
 
 export const dynamic = "force-dynamic";
-const SCOPE = "support.messages";
 
 export const GET = api(async (req: NextRequest) => {
   const actor = await requireActor(req);
-  const q = parseQuery(req, messageListQuerySchema);
-  const page = await listMessages(actor, q, cursorPosition(req, SCOPE, MESSAGE_KEYS), pageSize(q.page_size));
-  return json(pageBody(req, page, SCOPE, serializeMessage));
+  const filter = toMessageFilter(parseQuery(req, messageListQuerySchema));
+  return json(
+    await listPage(req.nextUrl, {
+      name: "support.messages",
+      keys: MESSAGE_KEYS,
+      load: (page) => listMessages(actor, filter, page),
+      serialize: serializeMessage,
+    }),
+  );
 });
 
 export const POST = api(async (req: NextRequest) => {
@@ -26,9 +32,9 @@ export const POST = api(async (req: NextRequest) => {
   if (stray) throw ValidationError.field(stray.field, "Upload files in the \"files\" field.");
   const input = messageCreateSchema.parse(data);
   const uploads = prepareUploads(files);
-  const message = await postMessage(actor, input, uploads);
+  const message = await postMessage(actor, { ticketId: input.ticket, body: input.body, isInternal: input.is_internal, uploads });
   return json(serializeMessage(message), { status: 201 });
-});
+}, { fields: SUPPORT_FIELD_NAMES });
 
 export const PUT = methodNotAllowed(["GET", "POST"]);
 export const PATCH = PUT;

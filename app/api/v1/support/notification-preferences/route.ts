@@ -3,6 +3,7 @@ import { api, json, methodNotAllowed, readBody } from "@/lib/api/handler";
 import { requireActor } from "@/lib/auth/request-actor";
 import { getNotificationPreferences } from "@/lib/domain/users/get-notification-preferences";
 import { setNotificationPreferences } from "@/lib/domain/users/set-notification-preferences";
+import { notificationPreferencesSchema } from "@/lib/schemas/notifications";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,7 @@ export const GET = api(async (req: NextRequest) => {
 export const PUT = api(async (req: NextRequest) => {
   const actor = await requireActor(req);
   const { data } = await readBody(req);
-  return json(await setNotificationPreferences(actor, data));
+  return json(await setNotificationPreferences(actor, () => notificationPreferencesSchema.parse(data)));
 });
 
 export const POST = methodNotAllowed(["GET", "PUT"]);

@@ -1,34 +1,39 @@
 import type { NextRequest } from "next/server";
 import { api, json, methodNotAllowed, parseQuery, readBody } from "@/lib/api/handler";
-import { cursorPosition, pageBody, pageSize } from "@/lib/api/pagination";
-import { serializeTicket } from "@/lib/api/serializers/support";
-import { ticketEtag } from "@/lib/domain/tickets/etag";
+import { listPage } from "@/lib/api/pagination";
+import { SUPPORT_FIELD_NAMES, ticketOrdering, toCreateTicket, toTicketFilter } from "@/lib/api/support/mappers";
+import { ticketCreateSchema, ticketListQuerySchema } from "@/lib/api/support/schemas";
+import { serializeTicket } from "@/lib/api/support/serialize";
 import { requireActor } from "@/lib/auth/request-actor";
 import { createTicket } from "@/lib/domain/tickets/create-ticket";
+import { ticketEtag } from "@/lib/domain/tickets/etag";
 import { listTickets, ticketSortKeys } from "@/lib/domain/tickets/list-tickets";
-import { ticketCreateSchema, ticketListQuerySchema } from "@/lib/schemas/support";
 
 export const dynamic = "force-dynamic";
 
 export const GET = api(async (req: NextRequest) => {
   const actor = await requireActor(req);
   const q = parseQuery(req, ticketListQuerySchema);
-  const keys = ticketSortKeys(q.ordering);
-  const scope = `support.tickets:${keys.map((k) => `${k.dir === "desc" ? "-" : ""}${k.field}`).join(",")}`;
-  const page = await listTickets(actor, q, cursorPosition(req, scope, keys), pageSize(q.page_size), keys);
-  return json(pageBody(req, page, scope, (t) => serializeTicket(t, actor)));
-});
+  const filter = toTicketFilter(q);
+  return json(
+    await listPage(req.nextUrl, {
+      name: "support.tickets",
+      keys: ticketSortKeys(ticketOrdering(q.ordering)),
+      load: (page) => listTickets(actor, filter, page),
+      serialize: (t) => serializeTicket(t, actor),
+    }),
+  );
+}, { fields: SUPPORT_FIELD_NAMES });
 
 export const POST = api(async (req: NextRequest) => {
   const actor = await requireActor(req);
   const { data } = await readBody(req);
-  const input = ticketCreateSchema.parse(data);
-  const ticket = await createTicket(actor, input);
+  const ticket = await createTicket(actor, toCreateTicket(ticketCreateSchema.parse(data)));
   return json(serializeTicket(ticket, actor), {
     status: 201,
     headers: { ETag: ticketEtag(ticket), Location: `/api/v1/support/tickets/${ticket.id}/` },
   });
-});
+}, { fields: SUPPORT_FIELD_NAMES });
 
 export const PUT = methodNotAllowed(["GET", "POST"]);
 export const PATCH = PUT;

@@ -1,6 +1,6 @@
 import { api, json, methodNotAllowed } from "@/lib/api/handler";
 import { pathId } from "@/lib/api/path-id";
-import { serializeCrmAttachment } from "@/lib/api/serializers/crm";
+import { serializeCrmAttachment } from "@/lib/api/crm/serialize";
 import { requireActor } from "@/lib/auth/request-actor";
 import { deleteAttachment } from "@/lib/domain/attachments/delete-attachment";
 import { getAttachmentInfo } from "@/lib/domain/attachments/get-attachment-info";

@@ -1,20 +1,21 @@
 import type { NextRequest } from "next/server";
 import { api, json, methodNotAllowed, readBody } from "@/lib/api/handler";
+import { CRM_FIELD_NAMES, toCrmUpdateTicket } from "@/lib/api/crm/mappers";
+import { crmTicketUpdateSchema } from "@/lib/api/crm/schemas";
+import { serializeCrmTicket } from "@/lib/api/crm/serialize";
 import { pathId } from "@/lib/api/path-id";
-import { serializeCrmTicket } from "@/lib/api/serializers/crm";
 import { requireActor } from "@/lib/auth/request-actor";
 import { deleteTicket } from "@/lib/domain/tickets/delete-ticket";
 import { ticketEtag } from "@/lib/domain/tickets/etag";
-import { getCrmTicket } from "@/lib/domain/tickets/get-crm-ticket";
-import { updateCrmTicket } from "@/lib/domain/tickets/update-crm-ticket";
-import { crmTicketUpdateSchema } from "@/lib/schemas/crm";
+import { getTicket } from "@/lib/domain/tickets/get-ticket";
+import { updateTicket } from "@/lib/domain/tickets/update-ticket";
 
 export const dynamic = "force-dynamic";
 type Params = { id: string };
 
 export const GET = api<Params>(async (req, { id }) => {
   const actor = await requireActor(req);
-  const t = await getCrmTicket(actor, pathId(id));
+  const t = await getTicket(actor, pathId(id), "thread");
   return json(serializeCrmTicket(t, actor), { headers: { ETag: ticketEtag(t) } });
 });
 
@@ -22,10 +23,12 @@ export const PATCH = api<Params>(async (req: NextRequest, { id }) => {
   const actor = await requireActor(req);
   const tid = pathId(id);
   const { data } = await readBody(req);
-  const input = crmTicketUpdateSchema.parse(data);
-  const t = await updateCrmTicket(actor, tid, input, { ifMatch: req.headers.get("if-match") });
+  // Always through updateTicket (even a company-only change): it decides visibility, the
+  // customer refusal and If-Match.
+  await updateTicket(actor, tid, toCrmUpdateTicket(crmTicketUpdateSchema.parse(data)), { ifMatch: req.headers.get("if-match") });
+  const t = await getTicket(actor, tid, "thread");
   return json(serializeCrmTicket(t, actor), { headers: { ETag: ticketEtag(t) } });
-});
+}, { fields: CRM_FIELD_NAMES });
 
 export const DELETE = api<Params>(async (req, { id }) => {
   const actor = await requireActor(req);

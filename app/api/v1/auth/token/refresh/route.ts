@@ -3,7 +3,7 @@ import { api, json, methodNotAllowed, readBody } from "@/lib/api/handler";
 import { signToken, verifyToken } from "@/lib/auth/jwt";
 import { loadActor } from "@/lib/domain/auth/authenticate";
 import { NotAuthenticatedError } from "@/lib/domain/errors";
-import { tokenRefreshSchema } from "@/lib/schemas/support";
+import { tokenRefreshSchema } from "@/lib/api/support/schemas";
 
 export const dynamic = "force-dynamic";
 

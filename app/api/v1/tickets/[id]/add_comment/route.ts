@@ -1,21 +1,25 @@
 import { api, json, methodNotAllowed, readBody } from "@/lib/api/handler";
+import { CRM_FIELD_NAMES } from "@/lib/api/crm/mappers";
+import { crmAddCommentSchema } from "@/lib/api/crm/schemas";
+import { serializeCrmTicket } from "@/lib/api/crm/serialize";
 import { pathId } from "@/lib/api/path-id";
-import { serializeCrmTicket } from "@/lib/api/serializers/crm";
 import { requireActor } from "@/lib/auth/request-actor";
-import { addComment } from "@/lib/domain/messages/add-comment";
+import { postMessage } from "@/lib/domain/messages/post-message";
 import { ticketEtag } from "@/lib/domain/tickets/etag";
-import { crmAddCommentSchema } from "@/lib/schemas/crm";
+import { getTicket } from "@/lib/domain/tickets/get-ticket";
 
 export const dynamic = "force-dynamic";
 
+/** A comment or internal note on the ticket in the URL; answers with the updated ticket. */
 export const POST = api<{ id: string }>(async (req, { id }) => {
   const actor = await requireActor(req);
   const tid = pathId(id);
   const { data } = await readBody(req);
   const input = crmAddCommentSchema.parse(data);
-  const t = await addComment(actor, tid, input);
+  await postMessage(actor, { ticketId: tid, body: input.text, isInternal: input.is_internal }, { ticketAddressed: true });
+  const t = await getTicket(actor, tid, "thread");
   return json(serializeCrmTicket(t, actor), { headers: { ETag: ticketEtag(t) } });
-});
+}, { fields: CRM_FIELD_NAMES });
 
 export const GET = methodNotAllowed(["POST"]);
 export const PUT = GET;

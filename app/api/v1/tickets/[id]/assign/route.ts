@@ -1,21 +1,28 @@
 import { api, json, methodNotAllowed, readBody } from "@/lib/api/handler";
+import { CRM_ASSIGN_FIELD_NAMES } from "@/lib/api/crm/mappers";
+import { crmAssignSchema } from "@/lib/api/crm/schemas";
+import { serializeCrmTicket } from "@/lib/api/crm/serialize";
 import { pathId } from "@/lib/api/path-id";
-import { serializeCrmTicket } from "@/lib/api/serializers/crm";
 import { requireActor } from "@/lib/auth/request-actor";
-import { assignTicket } from "@/lib/domain/tickets/assign-ticket";
 import { ticketEtag } from "@/lib/domain/tickets/etag";
-import { crmAssignSchema } from "@/lib/schemas/crm";
+import { getTicket } from "@/lib/domain/tickets/get-ticket";
+import { updateTicket } from "@/lib/domain/tickets/update-ticket";
 
 export const dynamic = "force-dynamic";
 
+/**
+ * Assigns (user_id) or unassigns (null) through updateTicket, so the permission rule, the
+ * lifecycle's status move and the assignment event are the same as a PATCH's.
+ */
 export const POST = api<{ id: string }>(async (req, { id }) => {
   const actor = await requireActor(req);
   const tid = pathId(id);
   const { data } = await readBody(req);
   const input = crmAssignSchema.parse(data);
-  const t = await assignTicket(actor, tid, input.user_id);
+  await updateTicket(actor, tid, { assignedToId: input.user_id });
+  const t = await getTicket(actor, tid, "thread");
   return json(serializeCrmTicket(t, actor), { headers: { ETag: ticketEtag(t) } });
-});
+}, { fields: CRM_ASSIGN_FIELD_NAMES });
 
 export const GET = methodNotAllowed(["POST"]);
 export const PUT = GET;

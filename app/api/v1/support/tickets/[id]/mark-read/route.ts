@@ -1,5 +1,5 @@
 import { api, json, methodNotAllowed } from "@/lib/api/handler";
-import { serializeTicket } from "@/lib/api/serializers/support";
+import { serializeTicket } from "@/lib/api/support/serialize";
 import { requireActor } from "@/lib/auth/request-actor";
 import { ticketEtag } from "@/lib/domain/tickets/etag";
 import { markTicketRead } from "@/lib/domain/tickets/mark-ticket-read";

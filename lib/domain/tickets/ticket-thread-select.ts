@@ -1,17 +1,17 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Actor } from "../actor";
-import { isAgent } from "../policy";
+import { can } from "../policy";
 import { ticketSelect } from "./ticket-select";
 
 /**
- * What the CRM ticket API reads: the ticket, the names of its relations and its comments and
- * attachments nested. Prisma loads each relation with one batched `IN (...)` query, so a page
+ * A ticket with its thread: the names of its relations and its messages and attachments
+ * nested (what the CRM contract returns for every ticket). Prisma loads each relation with one batched `IN (...)` query, so a page
  * of N tickets costs the same number of queries for any N. The nested lists are limited to
  * what the actor may see: customers get neither internal notes nor files attached to them.
  */
 const person = { select: { name: true, email: true } } as const;
 
-export const crmCommentSelect = {
+export const threadMessageSelect = {
   id: true,
   ticketId: true,
   authorId: true,
@@ -21,9 +21,9 @@ export const crmCommentSelect = {
   updatedAt: true,
   author: { select: { name: true, email: true, role: true } },
 } satisfies Prisma.MessageSelect;
-export type CrmCommentRow = Prisma.MessageGetPayload<{ select: typeof crmCommentSelect }>;
+export type ThreadMessageRow = Prisma.MessageGetPayload<{ select: typeof threadMessageSelect }>;
 
-export const crmAttachmentSelect = {
+export const attachmentSelect = {
   id: true,
   ticketId: true,
   messageId: true,
@@ -34,7 +34,7 @@ export const crmAttachmentSelect = {
   createdAt: true,
   uploadedBy: person,
 } satisfies Prisma.AttachmentSelect;
-export type CrmAttachmentRow = Prisma.AttachmentGetPayload<{ select: typeof crmAttachmentSelect }>;
+export type AttachmentRow = Prisma.AttachmentGetPayload<{ select: typeof attachmentSelect }>;
 
 function build(agent: boolean) {
   return {
@@ -47,12 +47,12 @@ function build(agent: boolean) {
     messages: {
       where: agent ? {} : { isInternal: false },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: crmCommentSelect,
+      select: threadMessageSelect,
     },
     attachments: {
       where: agent ? {} : { OR: [{ messageId: null }, { message: { isInternal: false } }] },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: crmAttachmentSelect,
+      select: attachmentSelect,
     },
   } satisfies Prisma.TicketSelect;
 }
@@ -60,8 +60,8 @@ function build(agent: boolean) {
 const AGENT_SELECT = build(true);
 const CUSTOMER_SELECT = build(false);
 
-export type CrmTicketRow = Prisma.TicketGetPayload<{ select: typeof AGENT_SELECT }>;
+export type TicketWithThread = Prisma.TicketGetPayload<{ select: typeof AGENT_SELECT }>;
 
-export function crmTicketSelect(actor: Actor): typeof AGENT_SELECT {
-  return (isAgent(actor) ? AGENT_SELECT : CUSTOMER_SELECT) as typeof AGENT_SELECT;
+export function ticketThreadSelect(actor: Actor): typeof AGENT_SELECT {
+  return (can(actor, "ticket:read-internal") ? AGENT_SELECT : CUSTOMER_SELECT) as typeof AGENT_SELECT;
 }

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { boolField, boolParam, dateTimeSchema, idSchema, prioritySchema, statusSchema } from "./common";
+import { boolField, boolParam, dateTimeSchema, idSchema, listParams, pageOf, prioritySchema, statusSchema } from "@/lib/schemas/common";
 
 /**
  * CRM ticket API (/api/v1/tickets/, /ticket-comments/, /ticket-attachments/) request schemas:
- * the field names of the CRM seed document, mapped onto the same domain as the support API
+ * the CRM contract's field names, mapped onto the same domain as the support API
  * (comment = message, internal note = internal message, due_date = SLA due time).
  */
 
@@ -77,8 +77,7 @@ export const crmTicketListQuerySchema = z
       .max(200)
       .optional()
       .meta({ description: `Comma list of ${CRM_ORDERING_FIELDS.join(", ")}; "-" for descending. Default -created_at.` }),
-    cursor: z.string().max(2000).optional(),
-    page_size: z.string().optional(),
+    ...listParams,
   })
   .meta({ id: "CrmTicketListQuery" });
 export type CrmTicketListQuery = z.output<typeof crmTicketListQuerySchema>;
@@ -106,7 +105,7 @@ export const crmCommentUpdateSchema = z
 export type CrmCommentUpdateInput = z.output<typeof crmCommentUpdateSchema>;
 
 export const crmCommentListQuerySchema = z
-  .object({ ticket: idSchema.optional(), cursor: z.string().max(2000).optional(), page_size: z.string().optional() })
+  .object({ ticket: idSchema.optional(), ...listParams })
   .meta({ id: "CrmCommentListQuery" });
 export type CrmCommentListQuery = z.output<typeof crmCommentListQuerySchema>;
 
@@ -181,8 +180,6 @@ export const crmTicketResponse = z
     updated_at: iso,
   })
   .meta({ id: "CrmTicket" });
-const page = (item: z.ZodType, id: string) =>
-  z.object({ next: z.string().nullable(), previous: z.string().nullable(), results: z.array(item) }).meta({ id });
 const counts = (keys: readonly string[]) => z.object(Object.fromEntries(keys.map((k) => [k, z.number().int()])));
 export const crmStatsResponse = z
   .object({
@@ -209,7 +206,7 @@ export interface CrmOperation {
 
 /** Every CRM operation, for the OpenAPI document ({id} is a UUID path parameter). */
 export const crmOperations: CrmOperation[] = [
-  { method: "get", path: "/api/v1/tickets/", summary: "List tickets", query: crmTicketListQuerySchema, response: page(crmTicketResponse, "CrmTicketPage") },
+  { method: "get", path: "/api/v1/tickets/", summary: "List tickets", query: crmTicketListQuerySchema, response: pageOf(crmTicketResponse, "CrmTicketPage") },
   { method: "post", path: "/api/v1/tickets/", summary: "Create a ticket", body: crmTicketCreateSchema, response: crmTicketResponse, status: 201 },
   { method: "get", path: "/api/v1/tickets/stats/", summary: "Ticket statistics", response: crmStatsResponse },
   { method: "get", path: "/api/v1/tickets/{id}/", summary: "Get a ticket with comments and attachments", response: crmTicketResponse },
@@ -217,7 +214,7 @@ export const crmOperations: CrmOperation[] = [
   { method: "delete", path: "/api/v1/tickets/{id}/", summary: "Delete a ticket (admins)", status: 204 },
   { method: "post", path: "/api/v1/tickets/{id}/add_comment/", summary: "Add a comment or internal note", body: crmAddCommentSchema, response: crmTicketResponse },
   { method: "post", path: "/api/v1/tickets/{id}/assign/", summary: "Assign or unassign a ticket", body: crmAssignSchema, response: crmTicketResponse },
-  { method: "get", path: "/api/v1/ticket-comments/", summary: "List comments", query: crmCommentListQuerySchema, response: page(crmCommentResponse, "CrmCommentPage") },
+  { method: "get", path: "/api/v1/ticket-comments/", summary: "List comments", query: crmCommentListQuerySchema, response: pageOf(crmCommentResponse, "CrmCommentPage") },
   { method: "post", path: "/api/v1/ticket-comments/", summary: "Create a comment", body: crmCommentCreateSchema, response: crmCommentResponse, status: 201 },
   { method: "get", path: "/api/v1/ticket-comments/{id}/", summary: "Get a comment", response: crmCommentResponse },
   { method: "patch", path: "/api/v1/ticket-comments/{id}/", summary: "Edit a comment (author or admin)", body: crmCommentUpdateSchema, response: crmCommentResponse },

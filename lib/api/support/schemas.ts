@@ -6,12 +6,13 @@ import {
   dateTimeSchema,
   directionSchema,
   idSchema,
+  listParams,
   prioritySchema,
   rangeBound,
   statusSchema,
-} from "./common";
+} from "@/lib/schemas/common";
 
-/** Support API (/api/v1/support/) request schemas: the field names of the seed document. */
+/** Support API (/api/v1/support/) request schemas, in the contract's field names. */
 
 // Unknown keys are ignored, as DRF serializers do (clients may send back read-only fields).
 const subject = z
@@ -65,7 +66,6 @@ export const agentTicketFields = {
     .meta({ description: "Seconds the AI took to produce a first response." }),
   ai_auto_resolved: z.boolean({ error: "Must be a valid boolean." }).optional(),
 };
-export const AGENT_ONLY_CREATE_FIELDS = [...Object.keys(agentTicketFields), "user", "contact"];
 
 export const ticketCreateSchema = z
   .object({
@@ -93,14 +93,6 @@ export const ticketUpdateSchema = z
   .meta({ id: "SupportTicketUpdate" });
 export type TicketUpdateInput = z.output<typeof ticketUpdateSchema>;
 
-export const TICKET_ORDERING_FIELDS = [
-  "created_at",
-  "updated_at",
-  "last_message_at",
-  "sla_due_at",
-  "priority",
-] as const;
-
 export const ticketListQuerySchema = z
   .object({
     status: statusSchema.optional(),
@@ -122,8 +114,7 @@ export const ticketListQuerySchema = z
     sla_overdue: boolParam.optional(),
     search: z.string().max(500, { error: "Search is limited to 500 characters." }).optional(),
     ordering: z.string().max(200).optional(),
-    cursor: z.string().max(2000).optional(),
-    page_size: z.string().optional(),
+    ...listParams,
   })
   .meta({ id: "SupportTicketListQuery" });
 export type TicketListQuery = z.output<typeof ticketListQuerySchema>;
@@ -145,15 +136,13 @@ export const messageListQuerySchema = z.object({
   is_internal: boolParam.optional(),
   created_at_after: rangeBound("after").optional(),
   created_at_before: rangeBound("before").optional(),
-  cursor: z.string().max(2000).optional(),
-  page_size: z.string().optional(),
+  ...listParams,
 });
 export type MessageListQuery = z.output<typeof messageListQuerySchema>;
 
 export const eventListQuerySchema = z.object({
   ticket: idSchema.optional(),
-  cursor: z.string().max(2000).optional(),
-  page_size: z.string().optional(),
+  ...listParams,
 });
 export type EventListQuery = z.output<typeof eventListQuerySchema>;
 

@@ -1,16 +1,16 @@
 import type { Actor } from "@/lib/domain/actor";
-import type { CrmAttachmentRow, CrmTicketRow } from "@/lib/domain/tickets/crm-ticket-select";
-import { isAgent } from "@/lib/domain/policy";
-import { attachmentUrl, isOverdue } from "./support";
+import type { AttachmentRow, TicketWithThread } from "@/lib/domain/tickets/ticket-thread-select";
+import { can } from "@/lib/domain/policy";
+import { attachmentUrl, isOverdue } from "../support/serialize";
 
 /**
- * Explicit output shapes of the CRM ticket API: the field names of the CRM seed over the same
+ * Explicit output shapes of the CRM ticket API: the CRM contract's field names over the same
  * rows the support API serializes (comment = message, due_date = sla_due_at).
  */
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const nameOf = (u: { name: string; email: string } | null) => (u ? u.name || u.email : null);
 
-/** Hours between two instants, two decimals (the seed shows 0.08 for five minutes). */
+/** Hours between two instants, two decimals (five minutes is 0.08). */
 function hoursBetween(from: Date, to: Date | null): number | null {
   if (!to) return null;
   return Math.round(((to.getTime() - from.getTime()) / 3_600_000) * 100) / 100;
@@ -41,7 +41,7 @@ export function serializeCrmComment(m: CommentLike) {
   };
 }
 
-export function serializeCrmAttachment(a: CrmAttachmentRow) {
+export function serializeCrmAttachment(a: AttachmentRow) {
   return {
     id: a.id,
     ticket: a.ticketId,
@@ -56,7 +56,7 @@ export function serializeCrmAttachment(a: CrmAttachmentRow) {
   };
 }
 
-export function serializeCrmTicket(t: CrmTicketRow, actor: Actor) {
+export function serializeCrmTicket(t: TicketWithThread, actor: Actor) {
   return {
     id: t.id,
     ticket_number: t.number,
@@ -86,7 +86,7 @@ export function serializeCrmTicket(t: CrmTicketRow, actor: Actor) {
     attachments: t.attachments.map(serializeCrmAttachment),
     comments_count: t.publicMessageCount,
     // Customers never see internal notes, not even how many there are.
-    internal_notes_count: isAgent(actor) ? t.internalMessageCount : 0,
+    internal_notes_count: can(actor, "ticket:read-internal") ? t.internalMessageCount : 0,
     created_at: iso(t.createdAt),
     updated_at: iso(t.updatedAt),
   };

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { CHANNELS, DIRECTIONS, PRIORITIES, STATUSES } from "./common";
-import type { ApiOperation } from "./operation";
+import { CHANNELS, DIRECTIONS, PRIORITIES, STATUSES, pageOf } from "@/lib/schemas/common";
+import type { ApiOperation } from "@/lib/schemas/operation";
 import {
   eventListQuerySchema,
   messageCreateSchema,
@@ -10,7 +10,7 @@ import {
   ticketUpdateSchema,
   tokenObtainSchema,
   tokenRefreshSchema,
-} from "./support";
+} from "./schemas";
 
 /**
  * Response shapes of the support API. The serializers are tested against these, and the
@@ -87,10 +87,6 @@ export const supportEventOut = z
   .strict()
   .meta({ id: "SupportEvent" });
 
-export const pageOf = (item: z.ZodType, id: string) =>
-  z
-    .object({ next: z.string().nullable(), previous: z.string().nullable(), results: z.array(item) })
-    .meta({ id });
 
 export const tokenPairOut = z.object({ access: z.string(), refresh: z.string() }).meta({ id: "TokenPair" });
 export const accessTokenOut = z.object({ access: z.string() }).meta({ id: "AccessToken" });

@@ -2,18 +2,18 @@ import type { Actor } from "@/lib/domain/actor";
 import type { TicketRow } from "@/lib/domain/tickets/ticket-select";
 import type { MessageRow } from "@/lib/domain/messages/message-select";
 import type { EventRow } from "@/lib/domain/events/list-events";
-import { isAgent } from "@/lib/domain/policy";
-import { OPEN_STATUSES } from "@/lib/schemas/common";
+import { can } from "@/lib/domain/policy";
+import { isOpenStatus } from "@/lib/domain/tickets/types";
 
 /** Explicit output shapes of the support API (snake_case, ISO 8601 UTC). */
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function isOverdue(t: Pick<TicketRow, "slaDueAt" | "status">, now = new Date()): boolean {
-  return !!t.slaDueAt && t.slaDueAt < now && (OPEN_STATUSES as readonly string[]).includes(t.status);
+  return !!t.slaDueAt && t.slaDueAt < now && isOpenStatus(t.status);
 }
 
 export function serializeTicket(t: TicketRow, actor: Actor) {
-  const agent = isAgent(actor);
+  const agent = can(actor, "ticket:read-internal");
   return {
     id: t.id,
     ticket_number: t.number,

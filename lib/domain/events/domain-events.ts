@@ -1,0 +1,44 @@
+import type { Prisma, TicketStatus } from "@/lib/db/generated/client";
+import type { Actor } from "../actor";
+
+/**
+ * What happened, as the domain tells it to whoever listens (the notification outbox today;
+ * realtime streams or webhooks tomorrow). Subscribers run inside the change's own transaction,
+ * so what they write commits or rolls back with the change. The domain imports no subscriber:
+ * they are registered at startup (lib/boot.ts), which keeps the dependency pointing inwards.
+ */
+export type DomainEvent =
+  | { type: "ticket.created"; actor: Actor; ticketId: string; initialMessage: string | null; at: Date }
+  | { type: "ticket.status_changed"; actor: Actor; ticketId: string; from: TicketStatus; to: TicketStatus; at: Date }
+  | {
+      type: "message.created";
+      actor: Actor;
+      ticketId: string;
+      messageId: string;
+      body: string;
+      isInternal: boolean;
+      attachments: string[];
+      at: Date;
+      /** false when another event already tells of it (a new ticket's first message). */
+      notify: boolean;
+    };
+
+export type DomainEventSubscriber = (tx: Prisma.TransactionClient, event: DomainEvent) => Promise<void>;
+
+// On globalThis: Next bundles instrumentation and route handlers apart, and both must see the
+// same registry.
+const registry = globalThis as unknown as { __caseflowSubscribers?: DomainEventSubscriber[] };
+
+export function setDomainEventSubscribers(subscribers: DomainEventSubscriber[]): void {
+  registry.__caseflowSubscribers = subscribers;
+}
+
+/**
+ * Hands the event to every subscriber inside the transaction. With none registered it throws:
+ * a write path that forgot to boot the app must fail loudly, never drop notifications silently.
+ */
+export async function emit(tx: Prisma.TransactionClient, event: DomainEvent): Promise<void> {
+  const subscribers = registry.__caseflowSubscribers;
+  if (!subscribers) throw new Error("No domain event subscribers registered: import \"@/lib/boot\" in this entry point.");
+  for (const s of subscribers) await s(tx, event);
+}

@@ -1,0 +1,26 @@
+import type { DomainEventSubscriber } from "@/lib/domain/events/domain-events";
+import {
+  enqueueMessageNotifications,
+  enqueueStatusChangeNotification,
+  enqueueTicketCreatedNotification,
+} from "./enqueue-notifications";
+
+/** Turns domain events into outbox rows, in the transaction of the change that caused them. */
+export const notificationSubscriber: DomainEventSubscriber = async (tx, e) => {
+  switch (e.type) {
+    case "ticket.created":
+      return enqueueTicketCreatedNotification(tx, e.actor, { ticketId: e.ticketId, initialMessage: e.initialMessage, at: e.at });
+    case "ticket.status_changed":
+      return enqueueStatusChangeNotification(tx, e.actor, { ticketId: e.ticketId, from: e.from, to: e.to });
+    case "message.created":
+      if (!e.notify) return;
+      return enqueueMessageNotifications(tx, e.actor, {
+        ticketId: e.ticketId,
+        messageId: e.messageId,
+        body: e.body,
+        isInternal: e.isInternal,
+        attachments: e.attachments,
+        at: e.at,
+      });
+  }
+};
