@@ -1,4 +1,5 @@
 import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
+import { zodToFields } from "@/lib/api/errors";
 import { pageSize } from "@/lib/api/pagination";
 import { serializeTicket } from "@/lib/api/serializers/support";
 import type { Actor } from "@/lib/domain/actor";
@@ -8,7 +9,6 @@ import { listTickets, ticketSortKeys } from "@/lib/domain/tickets/list-tickets";
 import { ticketStats } from "@/lib/domain/tickets/ticket-stats";
 import { ticketListQuerySchema } from "@/lib/schemas/support";
 import type { ApiTicket } from "@/components/types";
-import { zodFieldErrors } from "@/components/zod-errors";
 
 export interface QueueRow {
   ticket: ApiTicket;
@@ -39,7 +39,7 @@ export function lastValues(params: Record<string, string | string[] | undefined>
  */
 export async function loadQueue(actor: Actor, params: Record<string, string>): Promise<QueueData> {
   const parsed = ticketListQuerySchema.safeParse(params);
-  if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
+  if (!parsed.success) return { ok: false, errors: zodToFields(parsed.error) };
   const q = parsed.data;
   const keys = ticketSortKeys(q.ordering);
   const scope = `support.tickets:${keys.map((k) => `${k.dir === "desc" ? "-" : ""}${k.field}`).join(",")}`;
