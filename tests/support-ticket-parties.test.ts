@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as partiesRoute from "@/app/api/v1/support/ticket-parties/route";
 import { ticketPartiesPageOut } from "@/lib/api/support/ticket-parties";
@@ -50,5 +51,19 @@ describe("GET /api/v1/support/ticket-parties/", () => {
     const many = Array.from({ length: 101 }, () => randomUUID()).join(",");
     expect((await parties(agent, many)).json).toEqual({ tickets: ["Ask for at most 100 tickets at once."] });
     expect((await call(partiesRoute.GET as never, "GET", "/api/v1/support/ticket-parties/", { user: agent })).json).toEqual({ tickets: ["This field is required."] });
+  });
+
+  it("answers any query string with a 200 or a DRF 400, never a 500", async () => {
+    const agent = await makeUser({ role: "customer_service" });
+    const t = await newTicket(agent);
+    const part = fc.oneof(fc.constant(t.id), fc.uuid(), fc.string({ maxLength: 40 }), fc.constantFrom("", ",", " ", "\u0000", "null"));
+    await fc.assert(
+      fc.asyncProperty(fc.array(part, { maxLength: 5 }), async (parts) => {
+        const r = await parties(agent, parts.join(","));
+        expect([200, 400], JSON.stringify(r.json)).toContain(r.status);
+        if (r.status === 400) expect(Object.values(r.json).every((v) => Array.isArray(v))).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
