@@ -110,11 +110,12 @@ test("a stale edit is refused with a clear message and the other agent's change 
   const before = await page.getByLabel("Priority").inputValue();
   // Theirs and mine: two values different from what is on screen (re-runs start anywhere).
   const [theirs, mine] = ["urgent", "low", "medium", "high"].filter((p) => p !== before);
-  // Hold this page's background refreshes so it keeps showing the old version.
+  // Hold this page's background refreshes (its GETs of the ticket through the API) so it keeps
+  // showing the old version.
   let release!: () => void;
   const held = new Promise<void>((r) => (release = r));
-  await page.route(`**/agent/tickets/${id}/`, async (route) => {
-    if (route.request().method() === "POST") await held;
+  await page.route(`**/api/v1/support/tickets/${id}/`, async (route) => {
+    if (route.request().method() === "GET") await held;
     await route.continue();
   });
   // Another user (an admin) changes the ticket meanwhile.

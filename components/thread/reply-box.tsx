@@ -1,7 +1,8 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
-import { ApiError, apiFetch } from "../api-client";
+import { api } from "@/lib/api-client/client";
+import { ApiError, asApiError } from "@/lib/api-client/errors";
 import { FieldError, FormAlert } from "../field-error";
 import type { ApiMessage } from "../types";
 
@@ -30,13 +31,13 @@ export function ReplyBox({ ticketId, allowInternal, onPosted, placeholder }: {
     const form = new FormData(e.currentTarget);
     const body = String(form.get("body") ?? "");
     if (!body.trim() && files.length === 0) {
-      setError(new ApiError(400, { body: ["Write a message or attach a file."] }, null));
+      setError(ApiError.fromFields({ body: ["Write a message or attach a file."] }));
       return;
     }
     const big = files.find((f) => f.size > MAX_FILE_BYTES);
     if (big || files.length > MAX_FILES) {
       const msg = big ? `"${big.name}" is larger than 10 MB.` : `Attach at most ${MAX_FILES} files.`;
-      setError(new ApiError(400, { files: [msg] }, null));
+      setError(ApiError.fromFields({ files: [msg] }));
       return;
     }
     const data = new FormData();
@@ -47,12 +48,12 @@ export function ReplyBox({ ticketId, allowInternal, onPosted, placeholder }: {
     setPending(true);
     setError(null);
     try {
-      const { data: msg } = await apiFetch<ApiMessage>("/api/v1/support/messages/", { method: "POST", body: data });
+      const { data: msg } = await api.POST("/api/v1/support/messages/", { body: data });
       formRef.current?.reset();
       setFiles([]);
       onPosted(msg);
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, {}, "Something went wrong. Try again."));
+      setError(asApiError(err));
     } finally {
       setPending(false);
     }

@@ -18,10 +18,11 @@ export function zodToFields(err: ZodError): Record<string, string[]> {
 /**
  * The single place where anything thrown becomes an HTTP response: domain errors, zod
  * errors and Prisma errors get their DRF shapes; everything else is a logged, generic 500.
+ * `fieldNames` names the domain's fields in the caller's contract.
  */
-export function errorResponse(e: unknown): NextResponse {
+export function errorResponse(e: unknown, fieldNames?: Readonly<Record<string, string>>): NextResponse {
   if (e instanceof ZodError) return NextResponse.json(zodToFields(e), { status: 400 });
-  if (e instanceof ValidationError) return NextResponse.json(e.fields, { status: 400 });
+  if (e instanceof ValidationError) return NextResponse.json((fieldNames ? e.renamed(fieldNames) : e).fields, { status: 400 });
   if (e instanceof DomainError) {
     const headers: Record<string, string> = {};
     if (e instanceof ThrottledError) headers["Retry-After"] = String(e.retryAfterSeconds);

@@ -24,7 +24,7 @@ export function api<P = Record<string, never>>(fn: (req: NextRequest, params: P)
       res.headers.set("Cache-Control", res.headers.get("Cache-Control") ?? "no-store");
       return res;
     } catch (e) {
-      return errorResponse(e instanceof ValidationError && opts.fields ? e.renamed(opts.fields) : e);
+      return errorResponse(e, opts.fields);
     }
   };
 }

@@ -2,11 +2,26 @@ import { z } from "zod";
 import type { ApiOperation } from "@/lib/schemas/operation";
 import { supportOperations } from "@/lib/api/support/output-schemas";
 import { crmOperations } from "@/lib/api/crm/schemas";
+import { extraOperations } from "./extra-operations";
+import {
+  errorResponseRef,
+  errorSchemas,
+  headers,
+  parameters as sharedParameters,
+  rateLimitHeaders,
+  requestHeader,
+  responseComponents,
+  responseHeader,
+} from "./http";
+import { operationDocs } from "./operation-docs";
+import { operationId } from "./operation-id";
+import { pruneUnusedSchemas } from "./prune";
 
 /**
  * The OpenAPI 3.1 document, generated from the same zod schemas that validate requests (and
  * the response schemas the serializers are tested against). Named schemas (`.meta({ id })`)
- * become components; everything else is inlined.
+ * become components; everything else is inlined. Descriptions, headers and extra error
+ * statuses come from operation-docs.ts; the shared HTTP parts from http.ts.
  */
 const REF = (id: string) => `#/components/schemas/${id}`;
 
@@ -26,7 +41,7 @@ function jsonSchema(schema: z.ZodType, io: "input" | "output"): Json {
  * Every named schema, converted together so they reference each other by $ref. Input mode:
  * request schemas transform their input (dates, UUIDs), and clients send the input side.
  */
-function components(): Json {
+function components(): Record<string, Json> {
   const all = z.toJSONSchema(z.globalRegistry, { target: "draft-2020-12", io: "input", unrepresentable: "any", uri: REF }) as {
     schemas: Record<string, Json>;
   };
@@ -43,76 +58,119 @@ function ref(s: z.ZodType, io: "input" | "output"): Json {
   return id ? { $ref: REF(id) } : jsonSchema(s, io);
 }
 
-function parameters(op: ApiOperation): Json[] {
-  const params: Json[] = [];
-  if (op.path.includes("{id}")) {
-    params.push({ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } });
-  }
+/** Query parameters every list shares; the zod schemas read them as strings. */
+const QUERY_OVERRIDES: Record<string, Json> = {
+  page_size: { description: "Results per page (default 25, at most 100).", schema: { type: "integer", minimum: 1, maximum: 100 } },
+  cursor: { description: "Opaque position token; take it from the `next` or `previous` URL of a page." },
+};
+
+function queryParameters(op: ApiOperation): Json[] {
   const shape = (op.query as z.ZodObject | undefined)?.shape as Record<string, z.ZodType> | undefined;
-  for (const [name, s] of Object.entries(shape ?? {})) {
+  return Object.entries(shape ?? {}).map(([name, s]) => {
     const js = jsonSchema(s, "input");
-    params.push({ name, in: "query", required: false, schema: js, ...(js.description ? { description: js.description } : {}) });
-  }
+    const { description, ...schema } = js;
+    return { name, in: "query", required: false, ...(description ? { description } : {}), schema, ...QUERY_OVERRIDES[name] };
+  });
+}
+
+const isPost = (op: ApiOperation) => op.method === "post";
+/** Idempotency keys belong to a user, so only authenticated POSTs take one. */
+const takesIdempotencyKey = (op: ApiOperation) => isPost(op) && !op.public;
+
+function parameters(op: ApiOperation, conditional: (keyof typeof requestHeader)[]): Json[] {
+  const params: Json[] = [];
+  if (op.path.includes("{id}")) params.push({ $ref: "#/components/parameters/Id" });
+  params.push(...queryParameters(op));
+  params.push(...(operationDocs[`${op.method} ${op.path}`]?.parameters ?? []));
+  if (takesIdempotencyKey(op)) params.push(requestHeader["Idempotency-Key"]);
+  for (const h of conditional) params.push(requestHeader[h]);
   return params;
 }
 
-const ERROR = { $ref: "#/components/schemas/Error" };
-const VALIDATION = { $ref: "#/components/schemas/ValidationError" };
+/** The statuses an operation can fail with, from its shape plus what its docs add. */
+function errorStatuses(op: ApiOperation, extra: number[], conditional: unknown[]): number[] {
+  const out = new Set<number>(extra);
+  if (op.body || op.query) out.add(400);
+  if (!op.public) out.add(401).add(403);
+  if (op.path.includes("{id}")) out.add(404);
+  if (op.body) out.add(413).add(415);
+  if (takesIdempotencyKey(op)) out.add(409).add(422);
+  if (conditional.length) out.add(412);
+  out.add(429);
+  return [...out].sort((a, b) => a - b);
+}
+
+function successResponse(op: ApiOperation, resourceHeaders: string[]): [string, Json] {
+  const status = String(op.status ?? (op.method === "delete" ? 204 : 200));
+  const hdrs: Json = { ...rateLimitHeaders };
+  for (const h of resourceHeaders) hdrs[h] = responseHeader[h as keyof typeof responseHeader];
+  if (takesIdempotencyKey(op)) hdrs["Idempotent-Replayed"] = responseHeader["Idempotent-Replayed"];
+  if (op.response) {
+    return [status, { description: status === "201" ? "Created" : "OK", headers: hdrs, content: { "application/json": { schema: ref(op.response, "output") } } }];
+  }
+  if (op.method === "delete") return [status, { description: "Deleted", headers: hdrs }];
+  return [status, { description: "The file's bytes", headers: hdrs, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } }];
+}
+
+function requestBody(op: ApiOperation): Json {
+  const schema = ref(op.body!, "input");
+  const content: Json = {};
+  if (op.bodyType !== "multipart") content["application/json"] = { schema };
+  if (op.bodyType === "multipart") content["multipart/form-data"] = { schema };
+  if (op.bodyType === "both") {
+    const files = { type: "object", properties: { files: { type: "array", items: { type: "string", format: "binary" }, description: "Attachments." } } };
+    content["multipart/form-data"] = { schema: { allOf: [schema, files] } };
+  }
+  return { required: true, content };
+}
+
+const AUTHENTICATED = [{ bearerAuth: [] }, { sessionCookie: [] }];
 
 function operation(op: ApiOperation): Json {
-  const status = String(op.status ?? (op.method === "delete" ? 204 : 200));
-  const responses: Json = {
-    [status]: op.response
-      ? { description: "OK", content: { "application/json": { schema: ref(op.response, "output") } } }
-      : { description: op.method === "delete" ? "Deleted" : "The file" },
-    "400": { description: "Invalid input", content: { "application/json": { schema: VALIDATION } } },
-  };
-  if (!op.public) {
-    responses["401"] = { description: "Not authenticated", content: { "application/json": { schema: ERROR } } };
-    responses["403"] = { description: "Not allowed", content: { "application/json": { schema: ERROR } } };
-  }
-  if (op.path.includes("{id}")) responses["404"] = { description: "Not found", content: { "application/json": { schema: ERROR } } };
-  if (op.method === "patch") responses["412"] = { description: "Stale edit (If-Match)", content: { "application/json": { schema: ERROR } } };
-  if (op.public) responses["429"] = { description: "Throttled (Retry-After)", content: { "application/json": { schema: ERROR } } };
+  const key = `${op.method} ${op.path}`;
+  const doc = operationDocs[key];
+  if (!doc) throw new Error(`OpenAPI: no description for ${key} (add it to lib/openapi/operation-docs.ts)`);
+  const conditional = doc.conditional ?? [];
+  const [status, success] = successResponse(op, doc.headers ?? []);
+  const responses: Json = { [status]: success };
+  for (const s of errorStatuses(op, doc.errors ?? [], conditional)) responses[String(s)] = errorResponseRef(s);
   const out: Json = {
+    operationId: operationId(op),
     summary: op.summary,
+    description: doc.description,
     tags: [op.tag ?? (op.path.startsWith("/api/v1/support/") ? "support" : "crm")],
-    parameters: parameters(op),
+    security: op.public ? [] : AUTHENTICATED,
+    parameters: parameters(op, conditional),
     responses,
   };
-  if (op.public) out.security = [];
-  if (op.body) {
-    const schema = ref(op.body, "input");
-    const content: Json = {};
-    if (op.bodyType !== "multipart") content["application/json"] = { schema };
-    if (op.bodyType === "multipart" || op.bodyType === "both") {
-      content["multipart/form-data"] = {
-        schema: { allOf: [schema, { type: "object", properties: { files: { type: "array", items: { type: "string", format: "binary" } }, file: { type: "string", format: "binary" } } }] },
-      };
-    }
-    out.requestBody = { required: true, content };
-  }
+  if (op.body) out.requestBody = requestBody(op);
   return out;
 }
 
+export function allOperations(): ApiOperation[] {
+  return [...supportOperations, ...extraOperations, ...(crmOperations as ApiOperation[])];
+}
+
 export function openApiDocument(serverUrl?: string): Json {
-  const ops: ApiOperation[] = [...supportOperations, ...(crmOperations as ApiOperation[])];
   const paths: Record<string, Json> = {};
-  for (const op of ops) (paths[op.path] ??= {})[op.method] = operation(op);
-  return {
+  for (const op of allOperations()) (paths[op.path] ??= {})[op.method] = operation(op);
+  const doc = {
     openapi: "3.1.0",
     info: {
       title: "Caseflow API",
       version: "1.0.0",
+      contact: { name: "Caseflow maintainers" },
       description:
-        "Support API (/api/v1/support/) and CRM ticket API (/api/v1/tickets/, ticket-comments, ticket-attachments) over one domain. DRF conventions: trailing slashes, snake_case, ISO 8601 UTC, cursor pagination {next, previous, results}, errors {detail} or {field: [messages]}.",
+        "Support API (/api/v1/support/) and CRM ticket API (/api/v1/tickets/, ticket-comments, ticket-attachments) over one domain. DRF conventions: trailing slashes, snake_case, ISO 8601 UTC, cursor pagination {next, previous, results}, errors {detail} or {field: [messages]}. Every response carries RateLimit-* headers; every authenticated POST accepts an Idempotency-Key.",
     },
-    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
-    security: [{ bearerAuth: [] }, { sessionCookie: [] }],
+    // Relative by default: the API is served by the same origin as this document.
+    servers: [{ url: serverUrl ?? "/" }],
+    security: AUTHENTICATED,
     tags: [
       { name: "auth", description: "API tokens (JWT)" },
       { name: "support", description: "Support API of the frontend integration guide" },
       { name: "crm", description: "CRM ticket API" },
+      { name: "schema", description: "This document" },
     ],
     paths,
     components: {
@@ -120,15 +178,11 @@ export function openApiDocument(serverUrl?: string): Json {
         bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT" },
         sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
       },
-      schemas: {
-        ...components(),
-        Error: { type: "object", properties: { detail: { type: "string" } }, required: ["detail"] },
-        ValidationError: {
-          type: "object",
-          additionalProperties: { type: "array", items: { type: "string" } },
-          description: 'Field name → messages; "non_field_errors" for the body as a whole.',
-        },
-      },
+      schemas: { ...components(), ...errorSchemas },
+      responses: responseComponents(),
+      parameters: sharedParameters,
+      headers,
     },
   };
+  return pruneUnusedSchemas(doc);
 }

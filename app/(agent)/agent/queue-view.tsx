@@ -8,15 +8,16 @@ import { EmptyState } from "@/components/empty-state";
 import { SlaCountdown } from "@/components/sla-countdown";
 import { RelativeTime } from "@/components/time/relative-time";
 import type { AgentSummary } from "@/lib/domain/users/list-agents";
-import { refreshQueue } from "./actions";
+import { fetchQueue } from "./_lib/queue-fetch";
 import type { QueueData, QueueRow, Stats } from "./_lib/queue-data";
 import { StatsPanel } from "./stats-panel";
 
 export const QUEUE_POLL_MS = 5_000;
 
 /**
- * The queue table and stats, kept fresh by polling the same loader the server page used. The
- * query key is the URL's query string, so each filtered view is cached on its own.
+ * The queue table and stats, kept fresh by polling the REST API with the page's own query
+ * string (the server page rendered the first copy from the same domain functions). The query
+ * key is the URL's query string, so each filtered view is cached on its own.
  */
 export function QueueView({ search, renderedAt, initial, agents, selfId }: {
   search: string;
@@ -29,7 +30,7 @@ export function QueueView({ search, renderedAt, initial, agents, selfId }: {
 }) {
   const { data, isError, isFetching } = useQuery({
     queryKey: ["queue", search, renderedAt],
-    queryFn: () => refreshQueue(search),
+    queryFn: () => fetchQueue(search),
     initialData: initial,
     refetchInterval: QUEUE_POLL_MS,
     refetchIntervalInBackground: false,

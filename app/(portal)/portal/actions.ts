@@ -1,43 +1,27 @@
 "use server";
 
-import { ZodError } from "zod";
 import { redirect } from "next/navigation";
+import { errorResponse } from "@/lib/api/errors";
+import { rejectNullCharacters } from "@/lib/api/handler";
+import { formErrors, type FieldErrors } from "@/lib/api-client/errors";
 import { currentActor } from "@/lib/auth/session";
 import { prepareUploads } from "@/lib/domain/attachments/uploads";
-import { DomainError, NotAuthenticatedError, ValidationError } from "@/lib/domain/errors";
+import { NotAuthenticatedError } from "@/lib/domain/errors";
 import { createTicket } from "@/lib/domain/tickets/create-ticket";
-import { isUuid } from "@/lib/schemas/common";
 import { SUPPORT_FIELD_NAMES, toCreateTicket } from "@/lib/api/support/mappers";
 import { ticketCreateSchema } from "@/lib/api/support/schemas";
-import { zodFieldErrors } from "@/components/zod-errors";
-import { rejectNullCharacters } from "@/lib/api/handler";
-import { loadMyTickets, loadPortalThread } from "./_lib/portal-data";
-
-async function actor() {
-  const a = await currentActor();
-  if (!a) throw new NotAuthenticatedError();
-  return a;
-}
-
-/** Polling reads for the portal's open views (same loaders as the server pages). */
-export async function refreshMyTickets(cursor?: string) {
-  return loadMyTickets(await actor(), cursor);
-}
-
-export async function refreshThread(id: string) {
-  if (!isUuid(id)) throw new ValidationError({ ticket: ["Invalid id."] });
-  return loadPortalThread(await actor(), id.toLowerCase());
-}
 
 export interface NewTicketState {
-  errors: Record<string, string[]>;
+  errors: FieldErrors;
   values: Record<string, string>;
 }
 
 /**
  * Opens a ticket from the portal form: the same createTicket as POST /support/tickets/, with
  * the files in the same transaction (the JSON API has no upload field). A plain form post, so
- * it also works without JavaScript. Errors come back in the API's DRF shape, per field.
+ * it also works without JavaScript. A failure is turned into the API's response by the API's
+ * own error mapping, then into form errors by the same mapping browser calls use, so the form
+ * shows exactly what the API would have said, beside the same fields.
  */
 export async function createTicketAction(_prev: NewTicketState, form: FormData): Promise<NewTicketState> {
   const values = {
@@ -49,7 +33,8 @@ export async function createTicketAction(_prev: NewTicketState, form: FormData):
   const files = form.getAll("files").filter((f): f is File => typeof f !== "string" && f.size > 0);
   let id: string;
   try {
-    const a = await actor();
+    const actor = await currentActor();
+    if (!actor) throw new NotAuthenticatedError();
     if (!values.initial_message.trim()) {
       return { values, errors: { initial_message: ["Tell us what happened: this becomes your first message."] } };
     }
@@ -63,15 +48,11 @@ export async function createTicketAction(_prev: NewTicketState, form: FormData):
     const uploads = prepareUploads(
       await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))),
     );
-    const ticket = await createTicket(a, { ...toCreateTicket(input), uploads, defaultChannel: "portal" });
+    const ticket = await createTicket(actor, { ...toCreateTicket(input), uploads, defaultChannel: "portal" });
     id = ticket.id;
   } catch (e) {
-    if (e instanceof ZodError) return { values, errors: zodFieldErrors(e) };
-    if (e instanceof ValidationError) return { values, errors: e.renamed(SUPPORT_FIELD_NAMES).fields };
-    // Upload size/type errors name the files; show them beside the file picker.
-    if (e instanceof DomainError && (e.status === 413 || e.status === 415)) return { values, errors: { files: [e.message] } };
-    if (e instanceof DomainError) return { values, errors: { non_field_errors: [e.message] } };
-    throw e;
+    const res = errorResponse(e, SUPPORT_FIELD_NAMES);
+    return { values, errors: formErrors(res.status, await res.json()) };
   }
   redirect(`/portal/tickets/${id}/?created=1`);
 }

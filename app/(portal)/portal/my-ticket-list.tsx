@@ -5,14 +5,14 @@ import Link from "next/link";
 import { StatusPill, UnreadBadge } from "@/components/badges";
 import { EmptyState } from "@/components/empty-state";
 import { RelativeTime } from "@/components/time/relative-time";
-import { refreshMyTickets } from "./actions";
+import { fetchMyTickets } from "./_lib/portal-fetch";
 import type { MyTickets } from "./_lib/portal-data";
 
 /** The customer's tickets; polls so a new reply's badge appears while the list is open. */
 export function MyTicketList({ cursor, renderedAt, initial }: { cursor: string; renderedAt: number; initial: MyTickets }) {
   const { data, isError } = useQuery({
     queryKey: ["my-tickets", cursor, renderedAt],
-    queryFn: () => refreshMyTickets(cursor || undefined),
+    queryFn: () => fetchMyTickets(cursor || undefined),
     initialData: initial,
     refetchInterval: 10_000,
   });

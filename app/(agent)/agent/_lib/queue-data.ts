@@ -1,3 +1,4 @@
+import { zodToFields } from "@/lib/api/errors";
 import { cursorOf, listPage } from "@/lib/api/pagination";
 import { ticketOrdering, toTicketFilter } from "@/lib/api/support/mappers";
 import { ticketListQuerySchema } from "@/lib/api/support/schemas";
@@ -9,7 +10,6 @@ import { listTicketParties } from "@/lib/domain/tickets/list-ticket-parties";
 import { listTickets, ticketSortKeys } from "@/lib/domain/tickets/list-tickets";
 import { ticketStats } from "@/lib/domain/tickets/ticket-stats";
 import type { ApiTicket } from "@/components/types";
-import { zodFieldErrors } from "@/components/zod-errors";
 
 export { lastValues } from "@/lib/api/query";
 
@@ -32,7 +32,7 @@ export type Stats = Awaited<ReturnType<typeof ticketStats>>;
  */
 export async function loadQueue(actor: Actor, params: Record<string, string>): Promise<QueueData> {
   const parsed = ticketListQuerySchema.safeParse(params);
-  if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
+  if (!parsed.success) return { ok: false, errors: zodToFields(parsed.error) };
   const q = parsed.data;
   const filter = toTicketFilter(q);
   let page;

@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { ApiError, apiFetch } from "@/components/api-client";
+import { api } from "@/lib/api-client/client";
+import { asApiError } from "@/lib/api-client/errors";
 import { FormAlert } from "@/components/field-error";
 
 const LABELS: Record<string, [string, string]> = {
@@ -20,12 +21,12 @@ export function PreferencesForm({ initial }: { initial: Record<string, boolean> 
     setPrefs(next);
     setError(null);
     try {
-      const { data } = await apiFetch<Record<string, boolean>>("/api/v1/support/notification-preferences/", { method: "PUT", body: JSON.stringify(next) });
+      const { data } = await api.PUT("/api/v1/support/notification-preferences/", { body: next });
       setPrefs(data);
       setStatus("Saved.");
     } catch (e) {
       setPrefs(prefs);
-      setError(e instanceof ApiError ? e.message : "Could not save.");
+      setError(asApiError(e).message);
     }
   }
   return (

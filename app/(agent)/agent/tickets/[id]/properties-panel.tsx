@@ -2,8 +2,11 @@
 
 import { priorityLabel, statusLabel } from "@/components/badges";
 import type { ApiTicket } from "@/components/types";
+import type { components } from "@/lib/api-client/schema";
 import { PRIORITIES, STATUSES } from "@/lib/schemas/common";
 import type { AgentSummary } from "@/lib/domain/users/list-agents";
+
+type TicketPatch = components["schemas"]["SupportTicketUpdate"];
 
 const select = "h-8 w-full rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-800 shadow-xs disabled:bg-slate-50 disabled:text-slate-500 focus:border-brand-500 focus:outline-2 focus:outline-offset-0 focus:outline-brand-500";
 
@@ -16,7 +19,7 @@ export function PropertiesPanel({ ticket: t, agents, self, pending, onChange }: 
   agents: AgentSummary[];
   self: { id: string; admin: boolean };
   pending: boolean;
-  onChange: (body: Record<string, unknown>) => void;
+  onChange: (body: TicketPatch) => void;
 }) {
   const mineOrAdmin = self.admin || t.assigned_to === self.id;
   const canAssign = mineOrAdmin || !t.assigned_to;
@@ -31,13 +34,13 @@ export function PropertiesPanel({ ticket: t, agents, self, pending, onChange }: 
       <div className="space-y-3 px-4 py-3">
         <Row label="Status" htmlFor="p-status" hint={mineOrAdmin ? undefined : why}>
           <select id="p-status" className={select} value={t.status} disabled={pending || !mineOrAdmin}
-            onChange={(e) => onChange({ status: e.target.value })}>
+            onChange={(e) => onChange({ status: e.target.value as TicketPatch["status"] })}>
             {STATUSES.map((s) => <option key={s} value={s}>{statusLabel(s)}</option>)}
           </select>
         </Row>
         <Row label="Priority" htmlFor="p-priority">
           <select id="p-priority" className={select} value={t.priority} disabled={pending}
-            onChange={(e) => onChange({ priority: e.target.value })}>
+            onChange={(e) => onChange({ priority: e.target.value as TicketPatch["priority"] })}>
             {PRIORITIES.map((p) => <option key={p} value={p}>{priorityLabel(p)}</option>)}
           </select>
         </Row>

@@ -3,22 +3,22 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { ApiError, apiFetch } from "@/components/api-client";
+import { api } from "@/lib/api-client/client";
+import { asApiError } from "@/lib/api-client/errors";
 import { PriorityMarker, StatusPill, channelLabel } from "@/components/badges";
 import { SlaCountdown } from "@/components/sla-countdown";
 import { MessageList } from "@/components/thread/message-list";
 import { ReplyBox } from "@/components/thread/reply-box";
 import { RelativeTime } from "@/components/time/relative-time";
-import type { ApiTicket } from "@/components/types";
 import type { AgentSummary } from "@/lib/domain/users/list-agents";
-import type { TicketUpdateInput } from "@/lib/api/support/schemas";
-import { refreshTicket } from "../../actions";
+import type { components } from "@/lib/api-client/schema";
+import { fetchTicketView } from "../../_lib/ticket-fetch";
 import type { TicketView } from "../../_lib/ticket-data";
 import { PropertiesPanel } from "./properties-panel";
 import { AiSummaryCard, CustomerCard, TimelineCard } from "./sidebar-cards";
 
 export const TICKET_POLL_MS = 5_000;
-type Patch = { [K in keyof TicketUpdateInput]?: unknown };
+type Patch = components["schemas"]["SupportTicketUpdate"];
 
 /**
  * The ticket as the agent works it. Polls so other agents' replies and edits appear without a
@@ -36,7 +36,7 @@ export function TicketWorkspace({ initial, renderedAt, agents, self }: {
   const key = ["ticket", id, renderedAt];
   const { data, isError } = useQuery({
     queryKey: key,
-    queryFn: () => refreshTicket(id),
+    queryFn: () => fetchTicketView(id),
     initialData: initial,
     refetchInterval: TICKET_POLL_MS,
   });
@@ -46,7 +46,7 @@ export function TicketWorkspace({ initial, renderedAt, agents, self }: {
   // A customer reply arriving while the ticket is open is read by being on screen.
   useEffect(() => {
     if (t.unread_by_agent > 0 && document.visibilityState === "visible") {
-      apiFetch(`/api/v1/support/tickets/${id}/mark-read/`, { method: "POST" })
+      api.POST("/api/v1/support/tickets/{id}/mark-read/", { path: { id } })
         .then(() => qc.invalidateQueries({ queryKey: key }))
         .catch(() => undefined);
     }
@@ -54,24 +54,15 @@ export function TicketWorkspace({ initial, renderedAt, agents, self }: {
   }, [t.unread_by_agent, id]);
 
   const patch = useMutation({
-    mutationFn: (body: Patch) =>
-      apiFetch<ApiTicket>(`/api/v1/support/tickets/${id}/`, {
-        method: "PATCH",
-        body: JSON.stringify(body),
-        headers: { "If-Match": data.etag },
-      }),
+    mutationFn: (body: Patch) => api.PATCH("/api/v1/support/tickets/{id}/", { path: { id }, body, headers: { "If-Match": data.etag } }),
     onMutate: () => setNotice(null),
     onSuccess: ({ data: ticket, headers }) => {
       qc.setQueryData<TicketView>(key, (old) => (old ? { ...old, ticket, etag: headers.get("etag") ?? old.etag } : old));
       qc.invalidateQueries({ queryKey: key }); // new events for the timeline
     },
     onError: (e) => {
-      const err = e instanceof ApiError ? e : new ApiError(0, {}, "Something went wrong.");
-      if (err.status === 412) {
-        setNotice({ tone: "error", text: "Someone else changed this ticket after you opened it, so your change was not saved. Their changes are shown now; make your change again if it is still needed." });
-      } else {
-        setNotice({ tone: "error", text: err.message });
-      }
+      // A stale edit (412) reads as the shared stale-ticket message; either way, show the latest.
+      setNotice({ tone: "error", text: asApiError(e).message });
       qc.invalidateQueries({ queryKey: key });
     },
   });

@@ -3,13 +3,13 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect } from "react";
-import { apiFetch } from "@/components/api-client";
+import { api } from "@/lib/api-client/client";
 import { StatusPill } from "@/components/badges";
 import { MessageList } from "@/components/thread/message-list";
 import { ReplyBox } from "@/components/thread/reply-box";
 import { AbsoluteTime } from "@/components/time/absolute-time";
 import { RelativeTime } from "@/components/time/relative-time";
-import { refreshThread } from "../../actions";
+import { fetchPortalThread } from "../../_lib/portal-fetch";
 import type { PortalThread } from "../../_lib/portal-data";
 
 /** The public conversation of one ticket, polled so support's replies appear as they land. */
@@ -22,12 +22,12 @@ export function PortalThreadView({ initial, renderedAt, selfId, created }: {
   const id = initial.ticket.id;
   const key = ["thread", id, renderedAt];
   const qc = useQueryClient();
-  const { data, isError } = useQuery({ queryKey: key, queryFn: () => refreshThread(id), initialData: initial, refetchInterval: 10_000 });
+  const { data, isError } = useQuery({ queryKey: key, queryFn: () => fetchPortalThread(id), initialData: initial, refetchInterval: 10_000 });
   const t = data.ticket;
   // A reply that arrives while the thread is open counts as read.
   useEffect(() => {
     if (t.unread_by_customer > 0 && document.visibilityState === "visible") {
-      apiFetch(`/api/v1/support/tickets/${id}/mark-read/`, { method: "POST" }).catch(() => undefined);
+      api.POST("/api/v1/support/tickets/{id}/mark-read/", { path: { id } }).catch(() => undefined);
     }
   }, [t.unread_by_customer, id]);
   const closed = t.status === "resolved" || t.status === "closed";

@@ -1,0 +1,147 @@
+import type { ConditionalHeader } from "./http";
+
+/**
+ * What the OpenAPI document says about each operation beyond its schemas: a description for
+ * people, the conditional-request headers it honours, the resource headers it returns and any
+ * error a request can meet that its shape does not imply (the document derives 400/401/403/
+ * 404/409/413/415/422/429 from the method, body, path id and authentication). Keyed by
+ * "method path"; the document refuses to build if an operation has no entry here.
+ */
+export interface OperationDoc {
+  description: string;
+  conditional?: ConditionalHeader[];
+  /** Response headers of the ticket resource: its version (ETag) and change time. */
+  headers?: ("ETag" | "Last-Modified" | "Location")[];
+  /** Statuses this operation can also answer with. */
+  errors?: number[];
+  /** Parameters its zod schemas do not describe. */
+  parameters?: Record<string, unknown>[];
+}
+
+const TICKET = ["ETag", "Last-Modified"] as const;
+
+export const operationDocs: Record<string, OperationDoc> = {
+  "get /api/v1/schema/": {
+    description: "This document, for generating clients. Public; cached for five minutes.",
+  },
+  "post /api/v1/auth/token/": {
+    description:
+      "Exchanges an email and password for a short-lived access token (15 minutes) and a refresh token (7 days), both signed JWTs. Repeated failures for an email or client address are throttled with 429 and Retry-After.",
+    errors: [401],
+  },
+  "post /api/v1/auth/token/refresh/": {
+    description: "Exchanges a refresh token for a new access token. A deactivated user's refresh token stops working at once (401).",
+    errors: [401],
+  },
+
+  // Support API
+  "get /api/v1/support/tickets/": {
+    description:
+      "Tickets the caller may see: agents see all, customers only their own. Filters are ANDed; date ranges are inclusive and a date alone covers the whole UTC day. `search` needs every term to match the subject, description, contact email or user email. `ordering` accepts last_message_at (default, descending), created_at, updated_at, sla_due_at and priority (by severity), with `-` for descending; nulls sort last. Cursor pagination: follow `next` / `previous`.",
+  },
+  "post /api/v1/support/tickets/": {
+    description:
+      "Opens a ticket. A customer's ticket is linked to them and to their CRM contact; `initial_message` becomes the first message in the same transaction. Agents may also set the requester (`user`), `contact` and the agent fields; customers sending agent fields get 400.",
+    headers: ["ETag", "Location"],
+  },
+  "get /api/v1/support/tickets/{id}/": {
+    description: "One ticket. AI fields are null for customers. The ETag and Last-Modified headers name this version for a later conditional PATCH.",
+    headers: [...TICKET],
+  },
+  "patch /api/v1/support/tickets/{id}/": {
+    description:
+      "Agents update a ticket (partial). Status and assignment changes are limited to the assignee or an admin; any agent may take an unassigned ticket. Send the ETag in If-Match (or Last-Modified in If-Unmodified-Since) so an edit based on a version someone else has since changed is refused with 412 instead of overwriting theirs.",
+    conditional: ["If-Match", "If-Unmodified-Since"],
+    headers: [...TICKET],
+  },
+  "post /api/v1/support/tickets/{id}/mark-read/": {
+    description: "Zeroes the caller's unread counter: agents clear `unread_by_agent`, customers `unread_by_customer`. Call it when a thread is opened.",
+    headers: ["ETag"],
+  },
+  "get /api/v1/support/messages/": {
+    description:
+      "Messages of the tickets the caller may see, oldest first. Customers never see internal notes. Filter by `ticket` to read one thread.",
+  },
+  "post /api/v1/support/messages/": {
+    description:
+      "Posts a reply, or (agents only) an internal note with `is_internal: true`. JSON, or multipart/form-data with the files in `files`. The direction is set by the server (agents outbound, customers inbound) and the ticket's unread counters and `last_message_at` follow. Posting to a ticket the caller does not take part in is 403; one outside their scope is 404.",
+    errors: [404],
+  },
+  "get /api/v1/support/events/": {
+    description: "Timeline events (status, assignment, priority, messages), newest first. Customers see no events about internal notes.",
+  },
+  "get /api/v1/support/attachments/{id}/": {
+    description:
+      "Downloads an attachment under the visibility of its ticket and message. Always served as a download with `X-Content-Type-Options: nosniff` and a sandboxing CSP; `inline=1` shows images inline.",
+    parameters: [{ name: "inline", in: "query", required: false, description: "`1` serves an image inline instead of as a download.", schema: { type: "string", enum: ["1"] } }],
+  },
+  "get /api/v1/support/notification-preferences/": {
+    description: "The calling agent's email notification switches, one boolean per kind. Customers get 403.",
+  },
+  "put /api/v1/support/notification-preferences/": {
+    description: "Sets any subset of the calling agent's switches; kinds left out keep their setting. Unknown kinds are 400.",
+  },
+  "get /api/v1/support/ticket-parties/": {
+    description:
+      "For agents: the requester, CRM contact (with company) and order of up to 100 tickets in one request, e.g. the tickets of a list page. Tickets outside the caller's scope are left out. Customers get 403.",
+  },
+
+  // CRM ticket API
+  "get /api/v1/tickets/": {
+    description:
+      "Tickets in the CRM field names. Filters: status, priority, category, company, assigned_to, assigned_team, my_tickets, unassigned, open (not resolved or closed); `search` over ticket number, subject, description and company name; `ordering` by created_at (default, descending), priority, status, due_date.",
+  },
+  "post /api/v1/tickets/": {
+    description: "Creates a ticket; `created_by` is the caller and `assigned_team` follows the category. `due_date` is the SLA due time.",
+    headers: ["ETag", "Location"],
+  },
+  "get /api/v1/tickets/stats/": {
+    description: "Counts over the tickets the caller may see: total, by status, by priority, the caller's open tickets, unassigned and overdue.",
+  },
+  "get /api/v1/tickets/{id}/": {
+    description: "One ticket with its comments and attachments (internal notes only for agents).",
+    headers: [...TICKET],
+  },
+  "patch /api/v1/tickets/{id}/": {
+    description: "Updates a ticket (partial), with the same rules as the support API. Send the ETag in If-Match to be refused with 412 instead of overwriting a newer version.",
+    conditional: ["If-Match"],
+    headers: [...TICKET],
+  },
+  "delete /api/v1/tickets/{id}/": {
+    description: "Deletes a ticket with its messages and attachments. Admins only.",
+  },
+  "post /api/v1/tickets/{id}/add_comment/": {
+    description: "Adds a comment (a message), or an internal note with `is_internal: true` (agents only), and returns the updated ticket. A public agent comment sets `first_response_at` once.",
+    headers: ["ETag"],
+  },
+  "post /api/v1/tickets/{id}/assign/": {
+    description: "Assigns the ticket to an agent (`user_id`), or unassigns it with null; the status becomes assigned or new. Limited to the assignee or an admin; any agent may take an unassigned ticket.",
+    headers: ["ETag"],
+  },
+  "get /api/v1/ticket-comments/": {
+    description: "Comments of the tickets the caller may see, oldest first; filter by `ticket`.",
+  },
+  "post /api/v1/ticket-comments/": {
+    description: "Creates a comment on a ticket (the same as posting a message). The author is the caller.",
+    errors: [404],
+  },
+  "get /api/v1/ticket-comments/{id}/": {
+    description: "One comment.",
+  },
+  "patch /api/v1/ticket-comments/{id}/": {
+    description: "Edits a comment. Only its author or an admin may.",
+  },
+  "delete /api/v1/ticket-comments/{id}/": {
+    description: "Deletes a comment. Only its author or an admin may.",
+  },
+  "post /api/v1/ticket-attachments/": {
+    description: "Uploads one file (multipart: `ticket` and `file`). Size and count limits give 413; the type is checked from the bytes.",
+    errors: [404],
+  },
+  "get /api/v1/ticket-attachments/{id}/": {
+    description: "Attachment metadata; `file` is the permission-checked download URL.",
+  },
+  "delete /api/v1/ticket-attachments/{id}/": {
+    description: "Deletes an attachment. Only its uploader or an admin may.",
+  },
+};

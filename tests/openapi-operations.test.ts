@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { openApiDocument } from "@/lib/openapi/document";
+
+type Op = {
+  operationId: string;
+  summary: string;
+  description: string;
+  security: unknown[];
+  parameters: { $ref?: string; name?: string }[];
+  responses: Record<string, { $ref?: string; headers?: Record<string, unknown> }>;
+};
+const doc = openApiDocument() as any;
+const ops: [string, string, Op][] = Object.entries(doc.paths as Record<string, Record<string, Op>>).flatMap(([p, byMethod]) =>
+  Object.entries(byMethod).map(([m, op]) => [m, p, op] as [string, string, Op]),
+);
+const op = (method: string, path: string) => doc.paths[path][method] as Op;
+const params = (o: Op) => o.parameters.map((p) => p.$ref?.split("/").pop() ?? p.name);
+
+describe("OpenAPI operations", () => {
+  it("have stable drf-spectacular style operationIds (generated clients are named after them)", () => {
+    expect(ops.map(([m, p, o]) => `${o.operationId} ${m} ${p}`).sort()).toEqual([
+      "auth_token_create post /api/v1/auth/token/",
+      "auth_token_refresh_create post /api/v1/auth/token/refresh/",
+      "schema_retrieve get /api/v1/schema/",
+      "support_attachments_retrieve get /api/v1/support/attachments/{id}/",
+      "support_events_list get /api/v1/support/events/",
+      "support_messages_create post /api/v1/support/messages/",
+      "support_messages_list get /api/v1/support/messages/",
+      "support_notification_preferences_retrieve get /api/v1/support/notification-preferences/",
+      "support_notification_preferences_update put /api/v1/support/notification-preferences/",
+      "support_ticket_parties_list get /api/v1/support/ticket-parties/",
+      "support_tickets_create post /api/v1/support/tickets/",
+      "support_tickets_list get /api/v1/support/tickets/",
+      "support_tickets_mark_read_create post /api/v1/support/tickets/{id}/mark-read/",
+      "support_tickets_partial_update patch /api/v1/support/tickets/{id}/",
+      "support_tickets_retrieve get /api/v1/support/tickets/{id}/",
+      "ticket_attachments_create post /api/v1/ticket-attachments/",
+      "ticket_attachments_destroy delete /api/v1/ticket-attachments/{id}/",
+      "ticket_attachments_retrieve get /api/v1/ticket-attachments/{id}/",
+      "ticket_comments_create post /api/v1/ticket-comments/",
+      "ticket_comments_destroy delete /api/v1/ticket-comments/{id}/",
+      "ticket_comments_list get /api/v1/ticket-comments/",
+      "ticket_comments_partial_update patch /api/v1/ticket-comments/{id}/",
+      "ticket_comments_retrieve get /api/v1/ticket-comments/{id}/",
+      "tickets_add_comment_create post /api/v1/tickets/{id}/add_comment/",
+      "tickets_assign_create post /api/v1/tickets/{id}/assign/",
+      "tickets_create post /api/v1/tickets/",
+      "tickets_destroy delete /api/v1/tickets/{id}/",
+      "tickets_list get /api/v1/tickets/",
+      "tickets_partial_update patch /api/v1/tickets/{id}/",
+      "tickets_retrieve get /api/v1/tickets/{id}/",
+      "tickets_stats_retrieve get /api/v1/tickets/stats/",
+    ].sort());
+  });
+
+  it("each have a summary, a description and their own security requirement", () => {
+    for (const [m, p, o] of ops) {
+      expect(o.summary, `${m} ${p}`).toBeTruthy();
+      expect(o.description.length, `${m} ${p}`).toBeGreaterThan(10);
+      const open = p.startsWith("/api/v1/auth/") || p === "/api/v1/schema/";
+      expect(o.security, `${m} ${p}`).toEqual(open ? [] : [{ bearerAuth: [] }, { sessionCookie: [] }]);
+      if (!open) expect(Object.keys(o.responses), `${m} ${p}`).toEqual(expect.arrayContaining(["401", "403"]));
+    }
+  });
+
+  it("describe DRF error bodies and which errors each operation can meet", () => {
+    expect(doc.components.responses.BadRequest.content["application/json"].schema).toEqual({ $ref: "#/components/schemas/ValidationError" });
+    expect(doc.components.responses.NotFound.content["application/json"].schema).toEqual({ $ref: "#/components/schemas/Error" });
+    expect(doc.components.schemas.Error.required).toEqual(["detail"]);
+    expect(doc.components.schemas.ValidationError.additionalProperties).toEqual({ type: "array", items: { type: "string" } });
+    const codes = (m: string, p: string) => Object.keys(op(m, p).responses);
+    expect(codes("patch", "/api/v1/support/tickets/{id}/")).toEqual(["200", "400", "401", "403", "404", "412", "413", "415", "429"]);
+    expect(codes("post", "/api/v1/support/messages/")).toEqual(["201", "400", "401", "403", "404", "409", "413", "415", "422", "429"]);
+    expect(codes("get", "/api/v1/support/tickets/{id}/")).toEqual(["200", "401", "403", "404", "429"]);
+    expect(codes("delete", "/api/v1/tickets/{id}/")).toEqual(["204", "401", "403", "404", "429"]);
+    expect(codes("post", "/api/v1/auth/token/")).toEqual(["200", "400", "401", "413", "415", "429"]);
+  });
+
+  it("describe Idempotency-Key on every authenticated POST, and its replay header", () => {
+    for (const [m, p, o] of ops) {
+      const authedPost = m === "post" && !p.startsWith("/api/v1/auth/");
+      expect(params(o).includes("IdempotencyKey"), `${m} ${p}`).toBe(authedPost);
+      const ok = Object.keys(o.responses).find((s) => s.startsWith("2"))!;
+      expect(Object.keys(o.responses[ok].headers ?? {}).includes("Idempotent-Replayed"), `${m} ${p}`).toBe(authedPost);
+      if (authedPost) expect(o.responses["409"] && o.responses["422"], `${m} ${p}`).toBeTruthy();
+    }
+    expect(doc.components.parameters.IdempotencyKey).toMatchObject({ name: "Idempotency-Key", in: "header" });
+  });
+
+  it("describe conditional updates: ETag and Last-Modified on tickets, If-Match / If-Unmodified-Since on PATCH", () => {
+    for (const p of ["/api/v1/support/tickets/{id}/", "/api/v1/tickets/{id}/"]) {
+      for (const m of ["get", "patch"]) expect(Object.keys(op(m, p).responses["200"].headers!)).toEqual(expect.arrayContaining(["ETag", "Last-Modified"]));
+    }
+    expect(params(op("patch", "/api/v1/support/tickets/{id}/"))).toEqual(expect.arrayContaining(["IfMatch", "IfUnmodifiedSince"]));
+    expect(params(op("patch", "/api/v1/tickets/{id}/"))).toContain("IfMatch");
+    expect(doc.components.parameters.IfMatch).toMatchObject({ name: "If-Match", in: "header" });
+    expect(doc.components.parameters.IfUnmodifiedSince).toMatchObject({ name: "If-Unmodified-Since", in: "header" });
+  });
+
+  it("describe rate limiting: RateLimit-* on every answer, Retry-After on 429", () => {
+    for (const [m, p, o] of ops) {
+      expect(o.responses["429"], `${m} ${p}`).toEqual({ $ref: "#/components/responses/TooManyRequests" });
+      const ok = Object.keys(o.responses).find((s) => s.startsWith("2"))!;
+      expect(Object.keys(o.responses[ok].headers!), `${m} ${p}`).toEqual(expect.arrayContaining(["RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"]));
+    }
+    expect(Object.keys(doc.components.responses.TooManyRequests.headers)).toEqual(["Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"]);
+  });
+
+  it("keeps only components something refers to", () => {
+    expect(doc.components.schemas.SupportTicketListQuery).toBeUndefined();
+    expect(doc.components.schemas.SupportTicket).toBeDefined();
+  });
+});
