@@ -1,11 +1,11 @@
 import type { NextRequest } from "next/server";
 import { api, json, methodNotAllowed, parseQuery, readBody } from "@/lib/api/handler";
 import { cursorPosition, pageBody, pageSize } from "@/lib/api/pagination";
+import { ticketValidators } from "@/lib/api/conditional";
 import { serializeCrmTicket } from "@/lib/api/serializers/crm";
 import { requireActor } from "@/lib/auth/request-actor";
 import { createCrmTicket } from "@/lib/domain/tickets/create-crm-ticket";
 import { crmSortKeys, listCrmTickets } from "@/lib/domain/tickets/list-crm-tickets";
-import { ticketEtag } from "@/lib/domain/tickets/etag";
 import { crmTicketCreateSchema, crmTicketListQuerySchema } from "@/lib/schemas/crm";
 
 export const dynamic = "force-dynamic";
@@ -27,7 +27,7 @@ export const POST = api(async (req: NextRequest) => {
   const t = await createCrmTicket(actor, input);
   return json(serializeCrmTicket(t, actor), {
     status: 201,
-    headers: { ETag: ticketEtag(t), Location: `/api/v1/tickets/${t.id}/` },
+    headers: { ...ticketValidators(t), Location: `/api/v1/tickets/${t.id}/` },
   });
 });
 

@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import { api, json, methodNotAllowed, parseQuery, readBody } from "@/lib/api/handler";
 import { cursorPosition, pageBody, pageSize } from "@/lib/api/pagination";
 import { serializeTicket } from "@/lib/api/serializers/support";
-import { ticketEtag } from "@/lib/domain/tickets/etag";
+import { ticketValidators } from "@/lib/api/conditional";
 import { requireActor } from "@/lib/auth/request-actor";
 import { createTicket } from "@/lib/domain/tickets/create-ticket";
 import { listTickets, ticketSortKeys } from "@/lib/domain/tickets/list-tickets";
@@ -26,7 +26,7 @@ export const POST = api(async (req: NextRequest) => {
   const ticket = await createTicket(actor, input);
   return json(serializeTicket(ticket, actor), {
     status: 201,
-    headers: { ETag: ticketEtag(ticket), Location: `/api/v1/support/tickets/${ticket.id}/` },
+    headers: { ...ticketValidators(ticket), Location: `/api/v1/support/tickets/${ticket.id}/` },
   });
 });
 

@@ -1,9 +1,9 @@
 import { api, json, methodNotAllowed, readBody } from "@/lib/api/handler";
+import { ticketValidators } from "@/lib/api/conditional";
 import { pathId } from "@/lib/api/path-id";
 import { serializeCrmTicket } from "@/lib/api/serializers/crm";
 import { requireActor } from "@/lib/auth/request-actor";
 import { addComment } from "@/lib/domain/messages/add-comment";
-import { ticketEtag } from "@/lib/domain/tickets/etag";
 import { crmAddCommentSchema } from "@/lib/schemas/crm";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +14,7 @@ export const POST = api<{ id: string }>(async (req, { id }) => {
   const { data } = await readBody(req);
   const input = crmAddCommentSchema.parse(data);
   const t = await addComment(actor, tid, input);
-  return json(serializeCrmTicket(t, actor), { headers: { ETag: ticketEtag(t) } });
+  return json(serializeCrmTicket(t, actor), { headers: ticketValidators(t) });
 });
 
 export const GET = methodNotAllowed(["POST"]);

@@ -1,9 +1,9 @@
 import { api, json, methodNotAllowed, readBody } from "@/lib/api/handler";
+import { ticketValidators } from "@/lib/api/conditional";
 import { pathId } from "@/lib/api/path-id";
 import { serializeCrmTicket } from "@/lib/api/serializers/crm";
 import { requireActor } from "@/lib/auth/request-actor";
 import { assignTicket } from "@/lib/domain/tickets/assign-ticket";
-import { ticketEtag } from "@/lib/domain/tickets/etag";
 import { crmAssignSchema } from "@/lib/schemas/crm";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +14,7 @@ export const POST = api<{ id: string }>(async (req, { id }) => {
   const { data } = await readBody(req);
   const input = crmAssignSchema.parse(data);
   const t = await assignTicket(actor, tid, input.user_id);
-  return json(serializeCrmTicket(t, actor), { headers: { ETag: ticketEtag(t) } });
+  return json(serializeCrmTicket(t, actor), { headers: ticketValidators(t) });
 });
 
 export const GET = methodNotAllowed(["POST"]);

@@ -1,7 +1,7 @@
 import { api, json, methodNotAllowed } from "@/lib/api/handler";
 import { serializeTicket } from "@/lib/api/serializers/support";
 import { requireActor } from "@/lib/auth/request-actor";
-import { ticketEtag } from "@/lib/domain/tickets/etag";
+import { ticketValidators } from "@/lib/api/conditional";
 import { markTicketRead } from "@/lib/domain/tickets/mark-ticket-read";
 import { pathId } from "@/lib/api/path-id";
 
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export const POST = api<{ id: string }>(async (req, { id }) => {
   const actor = await requireActor(req);
   const t = await markTicketRead(actor, pathId(id));
-  return json(serializeTicket(t, actor), { headers: { ETag: ticketEtag(t) } });
+  return json(serializeTicket(t, actor), { headers: ticketValidators(t) });
 });
 
 export const GET = methodNotAllowed(["POST"]);
