@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
 import { api, json, methodNotAllowed, readBody } from "@/lib/api/handler";
+import { idempotent } from "@/lib/api/idempotency";
 import { serializeCrmAttachment } from "@/lib/api/serializers/crm";
 import { requireActor } from "@/lib/auth/request-actor";
 import { addAttachment } from "@/lib/domain/attachments/add-attachment";
@@ -10,7 +11,7 @@ import { crmAttachmentCreateSchema } from "@/lib/schemas/crm";
 export const dynamic = "force-dynamic";
 
 /** Multipart upload: `ticket` (uuid) and exactly one `file`. */
-export const POST = api(async (req: NextRequest) => {
+export const POST = api(idempotent(async (req: NextRequest) => {
   const actor = await requireActor(req);
   const { data, files } = await readBody(req, { multipart: { maxBytes: uploadLimits().maxFileBytes + 1024 * 1024 } });
   const input = crmAttachmentCreateSchema.parse(data);
@@ -21,7 +22,7 @@ export const POST = api(async (req: NextRequest) => {
   const [upload] = prepareUploads(files, "file");
   const a = await addAttachment(actor, input.ticket, upload);
   return json(serializeCrmAttachment(a), { status: 201 });
-});
+}));
 
 export const GET = methodNotAllowed(["POST"]);
 export const PUT = GET;

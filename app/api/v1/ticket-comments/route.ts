@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import { api, json, methodNotAllowed, parseQuery, readBody } from "@/lib/api/handler";
 import { cursorPosition, pageBody, pageSize } from "@/lib/api/pagination";
+import { idempotent } from "@/lib/api/idempotency";
 import { serializeCrmComment } from "@/lib/api/serializers/crm";
 import { requireActor } from "@/lib/auth/request-actor";
 import { listMessages, MESSAGE_KEYS } from "@/lib/domain/messages/list-messages";
@@ -18,7 +19,7 @@ export const GET = api(async (req: NextRequest) => {
   return json(pageBody(req, page, SCOPE, serializeCrmComment));
 });
 
-export const POST = api(async (req: NextRequest) => {
+export const POST = api(idempotent(async (req: NextRequest) => {
   const actor = await requireActor(req);
   const { data } = await readBody(req);
   const input = crmCommentCreateSchema.parse(data);
@@ -26,7 +27,7 @@ export const POST = api(async (req: NextRequest) => {
     postMessage(actor, { ticket: input.ticket, body: input.text, is_internal: input.is_internal }),
   );
   return json(serializeCrmComment(m), { status: 201 });
-});
+}));
 
 export const PUT = methodNotAllowed(["GET", "POST"]);
 export const PATCH = PUT;

@@ -2,6 +2,7 @@ import type { NextRequest } from "next/server";
 import { api, json, methodNotAllowed, parseQuery, readBody } from "@/lib/api/handler";
 import { cursorPosition, pageBody, pageSize } from "@/lib/api/pagination";
 import { ticketValidators } from "@/lib/api/conditional";
+import { idempotent } from "@/lib/api/idempotency";
 import { serializeCrmTicket } from "@/lib/api/serializers/crm";
 import { requireActor } from "@/lib/auth/request-actor";
 import { createCrmTicket } from "@/lib/domain/tickets/create-crm-ticket";
@@ -20,7 +21,7 @@ export const GET = api(async (req: NextRequest) => {
   return json(pageBody(req, page, scope, (t) => serializeCrmTicket(t, actor)));
 });
 
-export const POST = api(async (req: NextRequest) => {
+export const POST = api(idempotent(async (req: NextRequest) => {
   const actor = await requireActor(req);
   const { data } = await readBody(req);
   const input = crmTicketCreateSchema.parse(data);
@@ -29,7 +30,7 @@ export const POST = api(async (req: NextRequest) => {
     status: 201,
     headers: { ...ticketValidators(t), Location: `/api/v1/tickets/${t.id}/` },
   });
-});
+}));
 
 export const PUT = methodNotAllowed(["GET", "POST"]);
 export const PATCH = PUT;

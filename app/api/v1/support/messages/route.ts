@@ -2,6 +2,7 @@ import type { NextRequest } from "next/server";
 import { api, json, methodNotAllowed, parseQuery, readBody } from "@/lib/api/handler";
 import { cursorPosition, pageBody, pageSize } from "@/lib/api/pagination";
 import { serializeMessage } from "@/lib/api/serializers/support";
+import { idempotent } from "@/lib/api/idempotency";
 import { requireActor } from "@/lib/auth/request-actor";
 import { prepareUploads, uploadLimits } from "@/lib/domain/attachments/uploads";
 import { ValidationError } from "@/lib/domain/errors";
@@ -19,7 +20,7 @@ export const GET = api(async (req: NextRequest) => {
   return json(pageBody(req, page, SCOPE, serializeMessage));
 });
 
-export const POST = api(async (req: NextRequest) => {
+export const POST = api(idempotent(async (req: NextRequest) => {
   const actor = await requireActor(req);
   const { data, files } = await readBody(req, { multipart: { maxBytes: uploadLimits().maxRequestBytes } });
   const stray = files.find((f) => f.field !== "files");
@@ -28,7 +29,7 @@ export const POST = api(async (req: NextRequest) => {
   const uploads = prepareUploads(files);
   const message = await postMessage(actor, input, uploads);
   return json(serializeMessage(message), { status: 201 });
-});
+}));
 
 export const PUT = methodNotAllowed(["GET", "POST"]);
 export const PATCH = PUT;

@@ -3,6 +3,7 @@ import { api, json, methodNotAllowed, parseQuery, readBody } from "@/lib/api/han
 import { cursorPosition, pageBody, pageSize } from "@/lib/api/pagination";
 import { serializeTicket } from "@/lib/api/serializers/support";
 import { ticketValidators } from "@/lib/api/conditional";
+import { idempotent } from "@/lib/api/idempotency";
 import { requireActor } from "@/lib/auth/request-actor";
 import { createTicket } from "@/lib/domain/tickets/create-ticket";
 import { listTickets, ticketSortKeys } from "@/lib/domain/tickets/list-tickets";
@@ -19,7 +20,7 @@ export const GET = api(async (req: NextRequest) => {
   return json(pageBody(req, page, scope, (t) => serializeTicket(t, actor)));
 });
 
-export const POST = api(async (req: NextRequest) => {
+export const POST = api(idempotent(async (req: NextRequest) => {
   const actor = await requireActor(req);
   const { data } = await readBody(req);
   const input = ticketCreateSchema.parse(data);
@@ -28,7 +29,7 @@ export const POST = api(async (req: NextRequest) => {
     status: 201,
     headers: { ...ticketValidators(ticket), Location: `/api/v1/support/tickets/${ticket.id}/` },
   });
-});
+}));
 
 export const PUT = methodNotAllowed(["GET", "POST"]);
 export const PATCH = PUT;
