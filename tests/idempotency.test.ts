@@ -131,6 +131,7 @@ describe("Idempotency-Key on POST", () => {
     expect((await createTicket(cust, "k".repeat(255))).headers.get("idempotent-replayed")).toBe("true");
     // Authentication comes first: no user, no key lookup.
     expect((await post(support.ticketsRoute.POST, "/api/v1/support/tickets/", null, newKey(), { body: {} })).status).toBe(401);
+    expect((await post(support.ticketsRoute.POST, "/api/v1/support/tickets/", null, "", { body: {} })).status).toBe(401);
   });
 
   it("never answers 5xx, whatever the key and body, and answers a repeat the same way", async () => {

@@ -72,10 +72,11 @@ export function idempotent<P>(fn: Handler<P>, opts: { waitMs?: number } = {}): H
   return async (req, params) => {
     const key = req.headers.get("idempotency-key");
     if (key === null) return fn(req, params);
+    // Authentication first, as everywhere: an anonymous caller learns nothing about keys.
+    const actor = await requireActor(req);
     if (key.length === 0 || key.length > MAX_KEY_LENGTH) {
       throw ValidationError.field("non_field_errors", `Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} characters long.`);
     }
-    const actor = await requireActor(req);
     const fingerprint = await requestFingerprint(req, uploadLimits().maxRequestBytes);
     if (fingerprint === null) return fn(req, params);
 
