@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { UnsupportedMediaTypeError, PayloadTooLargeError, ValidationError } from "@/lib/domain/errors";
 import "@/lib/boot";
 import { errorResponse } from "./errors";
+import { idempotent } from "./idempotency";
 import { lastValues } from "./query";
 
 type Ctx<P> = { params: Promise<P> };
@@ -10,13 +11,16 @@ type Ctx<P> = { params: Promise<P> };
 export interface ApiOptions {
   /** The contract's names for the domain's fields, used to name validation errors. */
   fields?: Readonly<Record<string, string>>;
+  /** Honour an Idempotency-Key header (every POST that creates or changes something). */
+  idempotent?: boolean;
 }
 
 /**
  * Route-handler wrapper: handlers parse, call one domain function and serialize; anything
  * thrown is turned into a response in one place (errorResponse). No try/catch in handlers.
  */
-export function api<P = Record<string, never>>(fn: (req: NextRequest, params: P) => Promise<Response>, opts: ApiOptions = {}) {
+export function api<P = Record<string, never>>(handler: (req: NextRequest, params: P) => Promise<Response>, opts: ApiOptions = {}) {
+  const fn = opts.idempotent ? idempotent(handler, { fields: opts.fields }) : handler;
   return async (req: NextRequest, ctx: Ctx<P>): Promise<Response> => {
     try {
       const params = ctx?.params ? await ctx.params : ({} as P);

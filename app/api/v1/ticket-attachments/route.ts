@@ -22,7 +22,7 @@ export const POST = api(async (req: NextRequest) => {
   const [upload] = prepareUploads(files, "file");
   const a = await addAttachment(actor, input.ticket, upload);
   return json(serializeCrmAttachment(a), { status: 201 });
-}, { fields: CRM_FIELD_NAMES });
+}, { fields: CRM_FIELD_NAMES, idempotent: true });
 
 export const GET = methodNotAllowed(["POST"]);
 export const PUT = GET;

@@ -29,7 +29,7 @@ export const POST = api(async (req: NextRequest) => {
   const input = crmCommentCreateSchema.parse(data);
   const m = await postMessage(actor, { ticketId: input.ticket, body: input.text, isInternal: input.is_internal });
   return json(serializeCrmComment(m), { status: 201 });
-}, { fields: CRM_FIELD_NAMES });
+}, { fields: CRM_FIELD_NAMES, idempotent: true });
 
 export const PUT = methodNotAllowed(["GET", "POST"]);
 export const PATCH = PUT;

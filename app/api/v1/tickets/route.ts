@@ -6,7 +6,7 @@ import { crmTicketCreateSchema, crmTicketListQuerySchema } from "@/lib/api/crm/s
 import { serializeCrmTicket } from "@/lib/api/crm/serialize";
 import { requireActor } from "@/lib/auth/request-actor";
 import { createTicket } from "@/lib/domain/tickets/create-ticket";
-import { ticketEtag } from "@/lib/domain/tickets/etag";
+import { ticketValidators } from "@/lib/api/conditional";
 import { getTicket } from "@/lib/domain/tickets/get-ticket";
 import { listTickets, ticketSortKeys } from "@/lib/domain/tickets/list-tickets";
 import type { TicketWithThread } from "@/lib/domain/tickets/ticket-thread-select";
@@ -34,9 +34,9 @@ export const POST = api(async (req: NextRequest) => {
   const t = await getTicket(actor, created.id, "thread");
   return json(serializeCrmTicket(t, actor), {
     status: 201,
-    headers: { ETag: ticketEtag(t), Location: `/api/v1/tickets/${t.id}/` },
+    headers: { ...ticketValidators(t), Location: `/api/v1/tickets/${t.id}/` },
   });
-}, { fields: CRM_FIELD_NAMES });
+}, { fields: CRM_FIELD_NAMES, idempotent: true });
 
 export const PUT = methodNotAllowed(["GET", "POST"]);
 export const PATCH = PUT;

@@ -34,7 +34,7 @@ export const POST = api(async (req: NextRequest) => {
   const uploads = prepareUploads(files);
   const message = await postMessage(actor, { ticketId: input.ticket, body: input.body, isInternal: input.is_internal, uploads });
   return json(serializeMessage(message), { status: 201 });
-}, { fields: SUPPORT_FIELD_NAMES });
+}, { fields: SUPPORT_FIELD_NAMES, idempotent: true });
 
 export const PUT = methodNotAllowed(["GET", "POST"]);
 export const PATCH = PUT;

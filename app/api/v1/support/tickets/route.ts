@@ -6,7 +6,7 @@ import { ticketCreateSchema, ticketListQuerySchema } from "@/lib/api/support/sch
 import { serializeTicket } from "@/lib/api/support/serialize";
 import { requireActor } from "@/lib/auth/request-actor";
 import { createTicket } from "@/lib/domain/tickets/create-ticket";
-import { ticketEtag } from "@/lib/domain/tickets/etag";
+import { ticketValidators } from "@/lib/api/conditional";
 import { listTickets, ticketSortKeys } from "@/lib/domain/tickets/list-tickets";
 
 export const dynamic = "force-dynamic";
@@ -31,9 +31,9 @@ export const POST = api(async (req: NextRequest) => {
   const ticket = await createTicket(actor, toCreateTicket(ticketCreateSchema.parse(data)));
   return json(serializeTicket(ticket, actor), {
     status: 201,
-    headers: { ETag: ticketEtag(ticket), Location: `/api/v1/support/tickets/${ticket.id}/` },
+    headers: { ...ticketValidators(ticket), Location: `/api/v1/support/tickets/${ticket.id}/` },
   });
-}, { fields: SUPPORT_FIELD_NAMES });
+}, { fields: SUPPORT_FIELD_NAMES, idempotent: true });
 
 export const PUT = methodNotAllowed(["GET", "POST"]);
 export const PATCH = PUT;

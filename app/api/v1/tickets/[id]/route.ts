@@ -6,7 +6,7 @@ import { serializeCrmTicket } from "@/lib/api/crm/serialize";
 import { pathId } from "@/lib/api/path-id";
 import { requireActor } from "@/lib/auth/request-actor";
 import { deleteTicket } from "@/lib/domain/tickets/delete-ticket";
-import { ticketEtag } from "@/lib/domain/tickets/etag";
+import { ticketPreconditions, ticketValidators } from "@/lib/api/conditional";
 import { getTicket } from "@/lib/domain/tickets/get-ticket";
 import { updateTicket } from "@/lib/domain/tickets/update-ticket";
 
@@ -16,7 +16,7 @@ type Params = { id: string };
 export const GET = api<Params>(async (req, { id }) => {
   const actor = await requireActor(req);
   const t = await getTicket(actor, pathId(id), "thread");
-  return json(serializeCrmTicket(t, actor), { headers: { ETag: ticketEtag(t) } });
+  return json(serializeCrmTicket(t, actor), { headers: ticketValidators(t) });
 });
 
 export const PATCH = api<Params>(async (req: NextRequest, { id }) => {
@@ -25,9 +25,9 @@ export const PATCH = api<Params>(async (req: NextRequest, { id }) => {
   const { data } = await readBody(req);
   // Always through updateTicket (even a company-only change): it decides visibility, the
   // customer refusal and If-Match.
-  await updateTicket(actor, tid, toCrmUpdateTicket(crmTicketUpdateSchema.parse(data)), { ifMatch: req.headers.get("if-match") });
+  await updateTicket(actor, tid, toCrmUpdateTicket(crmTicketUpdateSchema.parse(data)), ticketPreconditions(req));
   const t = await getTicket(actor, tid, "thread");
-  return json(serializeCrmTicket(t, actor), { headers: { ETag: ticketEtag(t) } });
+  return json(serializeCrmTicket(t, actor), { headers: ticketValidators(t) });
 }, { fields: CRM_FIELD_NAMES });
 
 export const DELETE = api<Params>(async (req, { id }) => {

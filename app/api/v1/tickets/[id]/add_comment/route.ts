@@ -5,7 +5,7 @@ import { serializeCrmTicket } from "@/lib/api/crm/serialize";
 import { pathId } from "@/lib/api/path-id";
 import { requireActor } from "@/lib/auth/request-actor";
 import { postMessage } from "@/lib/domain/messages/post-message";
-import { ticketEtag } from "@/lib/domain/tickets/etag";
+import { ticketValidators } from "@/lib/api/conditional";
 import { getTicket } from "@/lib/domain/tickets/get-ticket";
 
 export const dynamic = "force-dynamic";
@@ -18,8 +18,8 @@ export const POST = api<{ id: string }>(async (req, { id }) => {
   const input = crmAddCommentSchema.parse(data);
   await postMessage(actor, { ticketId: tid, body: input.text, isInternal: input.is_internal }, { ticketAddressed: true });
   const t = await getTicket(actor, tid, "thread");
-  return json(serializeCrmTicket(t, actor), { headers: { ETag: ticketEtag(t) } });
-}, { fields: CRM_FIELD_NAMES });
+  return json(serializeCrmTicket(t, actor), { headers: ticketValidators(t) });
+}, { fields: CRM_FIELD_NAMES, idempotent: true });
 
 export const GET = methodNotAllowed(["POST"]);
 export const PUT = GET;

@@ -4,7 +4,7 @@ import { crmAssignSchema } from "@/lib/api/crm/schemas";
 import { serializeCrmTicket } from "@/lib/api/crm/serialize";
 import { pathId } from "@/lib/api/path-id";
 import { requireActor } from "@/lib/auth/request-actor";
-import { ticketEtag } from "@/lib/domain/tickets/etag";
+import { ticketValidators } from "@/lib/api/conditional";
 import { getTicket } from "@/lib/domain/tickets/get-ticket";
 import { updateTicket } from "@/lib/domain/tickets/update-ticket";
 
@@ -21,8 +21,8 @@ export const POST = api<{ id: string }>(async (req, { id }) => {
   const input = crmAssignSchema.parse(data);
   await updateTicket(actor, tid, { assignedToId: input.user_id });
   const t = await getTicket(actor, tid, "thread");
-  return json(serializeCrmTicket(t, actor), { headers: { ETag: ticketEtag(t) } });
-}, { fields: CRM_ASSIGN_FIELD_NAMES });
+  return json(serializeCrmTicket(t, actor), { headers: ticketValidators(t) });
+}, { fields: CRM_ASSIGN_FIELD_NAMES, idempotent: true });
 
 export const GET = methodNotAllowed(["POST"]);
 export const PUT = GET;
