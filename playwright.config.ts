@@ -34,7 +34,7 @@ export default defineConfig({
   webServer: {
     command: "node e2e/serve.mjs",
     url: `${BASE_URL}/signin/`,
-    // Build (~20-60 s) + migrations + fixtures before the server answers.
+    // Build (~20-60 s) + migrations + seed data before the server answers.
     timeout: 300_000,
     // E2E_REUSE=1 runs specs against a server already started with `node e2e/serve.mjs`.
     reuseExistingServer: process.env.E2E_REUSE === "1",

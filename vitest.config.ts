@@ -11,7 +11,7 @@ export default defineConfig({
     environment: "node",
     pool: "forks",
     fileParallelism: false,
-    setupFiles: ["tests/setup-env.ts"],
+    setupFiles: ["tests/support/setup-env.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

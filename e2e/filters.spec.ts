@@ -1,8 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { apiGet, fixtures, signIn } from "./helpers";
+import { apiGet, seedData, signIn } from "./helpers";
 
 /**
- * Acceptance 3: every queue filter and ordering, driven through the controls, shows exactly
+ * Every queue filter and ordering, driven through the controls, shows exactly
  * the tickets (in the same order) that the API returns for the query now in the URL.
  */
 async function domIds(page: Page): Promise<string[]> {
@@ -23,7 +23,7 @@ async function expectSameAsApi(page: Page, expectParam: [string, string], all: s
   await page.waitForURL((u) => u.searchParams.get(expectParam[0]) === expectParam[1]);
   const query = new URL(page.url()).searchParams.toString();
   const expected = await apiIds(page, query);
-  // A filter that changes nothing would prove nothing: the fixture data makes each one bite.
+  // A filter that changes nothing would prove nothing: the seed data makes each one bite.
   if (!opts.sameSetOk) expect(expected, `${query} should differ from the unfiltered queue`).not.toEqual(all);
   await expect.poll(() => domIds(page), { message: query }).toEqual(expected);
 }
@@ -54,7 +54,7 @@ for (const s of SELECTS) {
 }
 
 test("filter by another agent as assignee", async ({ page }) => {
-  const f = fixtures();
+  const f = seedData();
   const all = await domIds(page);
   await page.getByLabel("Assignee", { exact: true }).selectOption(f.users.agent2);
   await expectSameAsApi(page, ["assigned_to", f.users.agent2], all);

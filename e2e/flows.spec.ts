@@ -1,9 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
-import { PNG_1X1, fixtures, signIn, tokenFor } from "./helpers";
+import { PNG_1X1, seedData, signIn, tokenFor } from "./helpers";
 
 /**
- * Acceptance 1: the seed's sample flows, end to end in Chromium, with a customer and an agent
- * in two separate browser contexts at once.
+ * The main support flows end to end in Chromium (a customer opens a ticket, an agent answers,
+ * the customer replies, the queue updates live), with the customer and the agent in two
+ * separate browser contexts at once.
  */
 test.describe.configure({ mode: "serial" });
 
@@ -17,7 +18,7 @@ function row(page: Page, subject: string) {
 }
 
 test("customer opens a ticket, agent answers, customer replies, agent queue updates live", async ({ browser }) => {
-  const f = fixtures();
+  const f = seedData();
   const customer = await (await browser.newContext()).newPage();
   const agent = await (await browser.newContext()).newPage();
 
@@ -103,7 +104,7 @@ test("the SLA queue surfaces an overdue ticket, emphasised, with its overdue tim
 });
 
 test("a stale edit is refused with a clear message and the other agent's change is shown", async ({ page }) => {
-  const f = fixtures();
+  const f = seedData();
   const id = f.ids["Account locked after password reset"];
   await signIn(page, "agent");
   await page.goto(`/agent/tickets/${id}/`);

@@ -1,16 +1,18 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
-import { FIXTURE_FILE, USERS, type UserKey } from "./users";
+import { pngSize } from "../tests/support/png";
+import { SEED_DATA_FILE, USERS, type UserKey } from "./users";
 
-export interface Fixtures {
+/** What e2e/seed-data.ts created: ticket ids by subject, Casey's order, user ids. */
+export interface SeedData {
   ids: Record<string, string>;
   caseyOrder: { id: string; number: string };
   users: Record<UserKey, string>;
 }
 
-export function fixtures(): Fixtures {
-  return JSON.parse(fs.readFileSync(FIXTURE_FILE, "utf8"));
+export function seedData(): SeedData {
+  return JSON.parse(fs.readFileSync(SEED_DATA_FILE, "utf8"));
 }
 
 /** Signs in through the real form (next-auth credentials) and waits for the landing page. */
@@ -33,12 +35,40 @@ export async function apiGet<T = any>(page: Page, url: string): Promise<T> {
 
 const SHOTS = path.resolve(import.meta.dirname ?? __dirname, "../artifacts/screenshots");
 
-/** Full-page screenshot into artifacts/screenshots/ (gitignored; kept as a CI artifact). */
+/**
+ * Full-page screenshot into artifacts/screenshots/ (gitignored; kept as a CI artifact), checked
+ * to be a real PNG of the whole page at the viewport's width: wider would mean the page scrolls
+ * sideways, shorter than the viewport would mean a cut-off or blank capture.
+ */
 export async function shot(page: Page, name: string) {
   fs.mkdirSync(SHOTS, { recursive: true });
   // Let fonts, countdowns and the first poll settle so the picture is what a user sees.
   await page.waitForLoadState("networkidle").catch(() => undefined);
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  const file = path.join(SHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  const viewport = page.viewportSize()!;
+  const size = pngSize(file);
+  expect(size, `${name}.png is a PNG`).not.toBeNull();
+  expect(size!.width, `${name}.png width`).toBe(viewport.width);
+  expect(size!.height, `${name}.png height`).toBeGreaterThanOrEqual(viewport.height);
+  expect(size!.bytes, `${name}.png is more than a blank page`).toBeGreaterThan(10_000);
+}
+
+/**
+ * Collects uncaught page errors from now on; expectNoErrors() then asserts there were none and
+ * that no error screen is showing (Next's dev overlay, its production error page, or one of
+ * our "could not refresh" notices).
+ */
+export function watchErrors(page: Page) {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  return {
+    async expectNoErrors() {
+      await expect(page.locator("nextjs-portal")).toHaveCount(0);
+      await expect(page.locator("body")).not.toContainText(/Application error|Internal Server Error|could not refresh/i);
+      expect(errors, "uncaught errors in the page").toEqual([]);
+    },
+  };
 }
 
 /** A small valid PNG (1x1) for attachment uploads: the API checks the bytes, not the name. */

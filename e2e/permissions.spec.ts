@@ -1,10 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { fixtures, signIn } from "./helpers";
+import { seedData, signIn } from "./helpers";
 import { SECRET_NOTE } from "./users";
 
-/** Acceptance 2: a customer never reaches another customer's ticket or any internal note. */
+/** A customer never reaches another customer's ticket or any internal note. */
 test("another customer's ticket URL is a not-found page, in the portal and the API", async ({ page }) => {
-  const f = fixtures();
+  const f = seedData();
   const blakes = f.ids["Refund for damaged tent"];
   await signIn(page, "casey");
   const res = await page.goto(`/portal/tickets/${blakes}/`);
@@ -28,7 +28,7 @@ test("another customer's ticket URL is a not-found page, in the portal and the A
 });
 
 test("the owner never sees internal notes or AI output anywhere in the HTML", async ({ page }) => {
-  const f = fixtures();
+  const f = seedData();
   const refund = f.ids["Refund for damaged tent"];
   await signIn(page, "blake");
   for (const url of ["/portal/", `/portal/tickets/${refund}/`]) {
@@ -46,7 +46,7 @@ test("the owner never sees internal notes or AI output anywhere in the HTML", as
 });
 
 test("a thread can be read with JavaScript disabled", async ({ browser }) => {
-  const f = fixtures();
+  const f = seedData();
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
   await signIn(page, "blake");

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Playwright's webServer command: fresh database, production build, fixtures, then `next start`.
-// Fixtures are written before the server starts because PGlite allows one process per data
+// Playwright's webServer command: fresh database, production build, seed data, then `next start`.
+// The seed data is written before the server starts because PGlite allows one process per data
 // directory. E2E_SKIP_BUILD=1 reuses the last build while iterating on specs.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -21,7 +21,7 @@ fs.rmSync(dataDir, { recursive: true, force: true });
 if (!dev && (process.env.E2E_SKIP_BUILD !== "1" || !fs.existsSync(path.join(root, ".next", "BUILD_ID")))) {
   run(process.execPath, ["scripts/run.mjs", "build"]);
 }
-run(bin("tsx"), ["e2e/fixtures.ts"]);
+run(bin("tsx"), ["e2e/seed-data.ts"]);
 const child = dev
   ? spawn(bin("next"), ["dev", "-p", process.env.PORT || "3100"], { stdio: "inherit", cwd: root, env: process.env })
   : spawn(process.execPath, ["scripts/run.mjs", "start"], { stdio: "inherit", cwd: root, env: process.env });

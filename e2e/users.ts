@@ -1,6 +1,6 @@
 import path from "node:path";
 
-/** Fixture users of the e2e run (created by e2e/fixtures.ts; specs sign in as them). */
+/** The users of the e2e run (created by e2e/seed-data.ts; specs sign in as them). */
 export const USERS = {
   agent: { email: "alex.agent@e2e.test", password: "e2e-password-1", role: "customer_service", name: "Alex Rivera" },
   agent2: { email: "sam.support@e2e.test", password: "e2e-password-2", role: "customer_service", name: "Sam Okafor" },
@@ -11,7 +11,8 @@ export const USERS = {
 
 export type UserKey = keyof typeof USERS;
 
-export const FIXTURE_FILE = path.resolve(import.meta.dirname ?? __dirname, "../artifacts/e2e-fixtures.json");
+/** Where e2e/seed-data.ts writes the ids of what it created, for the specs. */
+export const SEED_DATA_FILE = path.resolve(import.meta.dirname ?? __dirname, "../artifacts/e2e-seed-data.json");
 
 /** An internal note's text that must never appear in any customer-facing HTML. */
 export const SECRET_NOTE = "INTERNAL-ONLY: customer has 3 prior chargebacks, escalate to finance";

@@ -8,8 +8,9 @@ import { createApiClient } from "@/lib/api-client/client";
 import { ApiError, STALE_MESSAGE } from "@/lib/api-client/errors";
 import { generateApiClientTypes, SCHEMA_TYPES_PATH } from "@/scripts/generate-api-client";
 import { agentReplies, crmFlow, customerOpensTicket, slaQueue } from "./api-client-flows.typecheck";
-import { makeUser, useTestDb } from "./helpers";
-import { routeFetch } from "./route-fetch";
+import { makeUser } from "./support/cast";
+import { useTestDb } from "./support/db";
+import { routeFetch } from "./support/route-fetch";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const FLOWS = path.join(ROOT, "tests", "api-client-flows.typecheck.ts");

@@ -1,17 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { makeUser, useTestDb, call, type TestUser } from "./helpers";
-import { crm, crmApi } from "./crm-helpers";
+import { useTestDb } from "./support/db";
+import { call } from "./support/http";
+import { makeCast, makeUser, type TestUser } from "./support/cast";
+import { crm, crmApi } from "./support/api";
 
 useTestDb();
 
-let admin: TestUser, agent: TestUser, agent2: TestUser, cust: TestUser, other: TestUser;
+// salesManager as the second agent: its role maps to its own team ("Sales").
+let admin: TestUser, agent: TestUser, salesManager: TestUser, cust: TestUser, other: TestUser;
 beforeAll(async () => {
-  admin = await makeUser({ role: "admin", name: "Ada Admin" });
-  agent = await makeUser({ role: "customer_service", name: "Tech Support" });
-  agent2 = await makeUser({ role: "sales_manager", name: "Sam Sales" });
-  cust = await makeUser({ name: "Cathy Customer" });
-  other = await makeUser({ name: "Other Customer" });
+  ({ admin, agent, salesManager, customer: cust, otherCustomer: other } = await makeCast());
 });
 
 async function events(ticketId: string) {
@@ -29,7 +28,7 @@ describe("POST /api/v1/tickets/{id}/add_comment/", () => {
     expect(r.json.comments[0]).toMatchObject({
       ticket: t.id,
       author: agent.id,
-      author_name: "Tech Support",
+      author_name: "Agent One",
       author_role: "customer_service",
       text: "I've restarted the device.",
       is_internal: false,
@@ -83,16 +82,16 @@ describe("POST /api/v1/tickets/{id}/assign/", () => {
   it("assigns: team from the user's role, status new → assigned, event; null unassigns back to new", async () => {
     const t = (await crmApi.create(admin, { subject: "assign me", category: "technical" })).json;
     expect(t.assigned_team).toBe("Tech");
-    const r = await crmApi.assign(admin, t.id, { user_id: agent2.id });
+    const r = await crmApi.assign(admin, t.id, { user_id: salesManager.id });
     expect(r.status, JSON.stringify(r.json)).toBe(200);
-    expect(r.json).toMatchObject({ status: "assigned", assigned_to: agent2.id, assigned_to_name: "Sam Sales", assigned_team: "Sales" });
+    expect(r.json).toMatchObject({ status: "assigned", assigned_to: salesManager.id, assigned_to_name: "Sam Sales", assigned_team: "Sales" });
     const un = await crmApi.assign(admin, t.id, { user_id: null });
     expect(un.json).toMatchObject({ status: "new", assigned_to: null, assigned_to_name: null });
     const ev = (await events(t.id)).filter((e) => e.type === "assignment_changed" || e.type === "status_changed");
     expect(ev.map((e) => [e.type, e.data])).toEqual([
-      ["assignment_changed", { from: null, to: agent2.id }],
+      ["assignment_changed", { from: null, to: salesManager.id }],
       ["status_changed", { from: "new", to: "assigned" }],
-      ["assignment_changed", { from: agent2.id, to: null }],
+      ["assignment_changed", { from: salesManager.id, to: null }],
       ["status_changed", { from: "assigned", to: "new" }],
     ]);
   });
@@ -110,9 +109,9 @@ describe("POST /api/v1/tickets/{id}/assign/", () => {
 
   it("follows the policy: any agent may take an unassigned ticket, only assignee/admin may reassign", async () => {
     const t = (await crmApi.create(cust, { subject: "policy" })).json;
-    expect((await crmApi.assign(agent, t.id, { user_id: agent2.id })).status).toBe(403);
+    expect((await crmApi.assign(agent, t.id, { user_id: salesManager.id })).status).toBe(403);
     expect((await crmApi.assign(agent, t.id, { user_id: agent.id })).json.assigned_to).toBe(agent.id);
-    expect((await crmApi.assign(agent2, t.id, { user_id: agent2.id })).status).toBe(403);
+    expect((await crmApi.assign(salesManager, t.id, { user_id: salesManager.id })).status).toBe(403);
     expect((await crmApi.assign(cust, t.id, { user_id: agent.id })).status).toBe(403);
     expect((await crmApi.assign(other, t.id, { user_id: agent.id })).status).toBe(404);
   });

@@ -1,26 +1,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { makeUser, useTestDb, call, pathOf, type TestUser } from "./helpers";
-import { crm, crmApi, pngFile } from "./crm-helpers";
+import { useTestDb } from "./support/db";
+import { call, pathOf } from "./support/http";
+import { makeCast, type TestUser } from "./support/cast";
+import { crm, crmApi, crmAttachments, crmComments as c } from "./support/api";
+import { pngFile } from "./support/fixtures";
 
 useTestDb();
 
 let admin: TestUser, agent: TestUser, agent2: TestUser, cust: TestUser, other: TestUser;
 beforeAll(async () => {
-  admin = await makeUser({ role: "admin", name: "Ada Admin" });
-  agent = await makeUser({ role: "customer_service", name: "Agent One" });
-  agent2 = await makeUser({ role: "customer_service", name: "Agent Two" });
-  cust = await makeUser({ name: "Cathy Customer" });
-  other = await makeUser({ name: "Other Customer" });
+  ({ admin, agent, otherAgent: agent2, customer: cust, otherCustomer: other } = await makeCast());
 });
-
-const c = {
-  list: (user: TestUser | null, query: Record<string, string> = {}) => call(crm.comments.GET as any, "GET", "/api/v1/ticket-comments/", { user, query }),
-  create: (user: TestUser | null, body: unknown) => call(crm.comments.POST as any, "POST", "/api/v1/ticket-comments/", { user, body }),
-  get: (user: TestUser | null, id: string) => call(crm.comment.GET as any, "GET", `/api/v1/ticket-comments/${id}/`, { user, params: { id } }),
-  patch: (user: TestUser | null, id: string, body: unknown) => call(crm.comment.PATCH as any, "PATCH", `/api/v1/ticket-comments/${id}/`, { user, body, params: { id } }),
-  del: (user: TestUser | null, id: string) => call(crm.comment.DELETE as any, "DELETE", `/api/v1/ticket-comments/${id}/`, { user, params: { id } }),
-};
 
 async function counters(id: string) {
   const prisma = await db();
@@ -123,13 +114,7 @@ describe("/api/v1/ticket-comments/", () => {
 });
 
 describe("/api/v1/ticket-attachments/", () => {
-  const upload = (user: TestUser | null, fields: Record<string, string | File>) => {
-    const form = new FormData();
-    for (const [k, v] of Object.entries(fields)) form.append(k, v);
-    return call(crm.attachments.POST as any, "POST", "/api/v1/ticket-attachments/", { user, form });
-  };
-  const get = (user: TestUser | null, id: string) => call(crm.attachment.GET as any, "GET", `/api/v1/ticket-attachments/${id}/`, { user, params: { id } });
-  const del = (user: TestUser | null, id: string) => call(crm.attachment.DELETE as any, "DELETE", `/api/v1/ticket-attachments/${id}/`, { user, params: { id } });
+  const { upload, get, del } = crmAttachments;
 
   it("uploads, reads, nests in the ticket, downloads and deletes", async () => {
     const t = (await crmApi.create(cust, { subject: "files" })).json;

@@ -1,37 +1,22 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { call, makeUser, useTestDb, type TestUser } from "./helpers";
-import { crm, crmApi, makeCompany, makeContact } from "./crm-helpers";
-import * as sTickets from "@/app/api/v1/support/tickets/route";
-import * as sTicket from "@/app/api/v1/support/tickets/[id]/route";
-import * as sMessages from "@/app/api/v1/support/messages/route";
-import * as sEvents from "@/app/api/v1/support/events/route";
-import * as sMarkRead from "@/app/api/v1/support/tickets/[id]/mark-read/route";
+import { useTestDb } from "./support/db";
+import { makeCast, makeUser, type TestUser } from "./support/cast";
+import { crmApi, crmComments, supportApi as support } from "./support/api";
+import { makeCompany, makeContact } from "./support/fixtures";
 
 useTestDb();
 
-const support = {
-  create: (user: TestUser, body: unknown) => call(sTickets.POST as any, "POST", "/api/v1/support/tickets/", { user, body }),
-  get: (user: TestUser, id: string) => call(sTicket.GET as any, "GET", `/api/v1/support/tickets/${id}/`, { user, params: { id } }),
-  patch: (user: TestUser, id: string, body: unknown) => call(sTicket.PATCH as any, "PATCH", `/api/v1/support/tickets/${id}/`, { user, body, params: { id } }),
-  post: (user: TestUser, body: unknown) => call(sMessages.POST as any, "POST", "/api/v1/support/messages/", { user, body }),
-  messages: (user: TestUser, ticket: string) => call(sMessages.GET as any, "GET", "/api/v1/support/messages/", { user, query: { ticket } }),
-  events: (user: TestUser, ticket: string) => call(sEvents.GET as any, "GET", "/api/v1/support/events/", { user, query: { ticket } }),
-  markRead: (user: TestUser, id: string) => call(sMarkRead.POST as any, "POST", `/api/v1/support/tickets/${id}/mark-read/`, { user, params: { id } }),
-};
-
 let admin: TestUser, agent: TestUser, cust: TestUser;
 beforeAll(async () => {
-  admin = await makeUser({ role: "admin", name: "Ada Admin" });
-  agent = await makeUser({ role: "customer_service", name: "Agent Smith" });
-  cust = await makeUser({ name: "Cathy Customer" });
+  ({ admin, agent, customer: cust } = await makeCast());
 });
 
 describe("one ticket, two APIs", () => {
   it("a support-API ticket is read, commented, assigned and closed through the CRM API", async () => {
-    const created = await support.create(cust, { subject: "Zone offline", initial_message: "Since 9am" });
+    const created = await support.createTicket(cust, { subject: "Zone offline", initial_message: "Since 9am" });
     expect(created.status).toBe(201);
     const id = created.json.id;
-    expect((await support.post(agent, { ticket: id, body: "Looking into it" })).status).toBe(201);
+    expect((await support.postMessage(agent, { ticket: id, body: "Looking into it" })).status).toBe(201);
 
     // Read through the CRM.
     const read = await crmApi.get(agent, id);
@@ -49,46 +34,46 @@ describe("one ticket, two APIs", () => {
     expect(read.json.first_response_at).not.toBeNull();
 
     // Comment through the CRM: the customer's unread counter moves and the message is in the support thread.
-    const before = (await support.get(cust, id)).json.unread_by_customer;
+    const before = (await support.getTicket(cust, id)).json.unread_by_customer;
     await crmApi.comment(agent, id, { text: "Restarted the device" });
     await crmApi.comment(agent, id, { text: "Device firmware is old", is_internal: true });
-    const afterComment = (await support.get(cust, id)).json;
+    const afterComment = (await support.getTicket(cust, id)).json;
     expect(afterComment.unread_by_customer).toBe(before + 1);
-    expect((await support.messages(cust, id)).json.results.map((m: any) => m.body)).toEqual(["Since 9am", "Looking into it", "Restarted the device"]);
-    const agentView = (await support.messages(agent, id)).json.results;
+    expect((await support.listMessages(cust, { ticket: id })).json.results.map((m: any) => m.body)).toEqual(["Since 9am", "Looking into it", "Restarted the device"]);
+    const agentView = (await support.listMessages(agent, { ticket: id })).json.results;
     expect(agentView.map((m: any) => [m.body, m.is_internal, m.direction])).toContainEqual(["Device firmware is old", true, "outbound"]);
 
     // Assign through the CRM.
     const assigned = await crmApi.assign(agent, id, { user_id: agent.id });
     expect(assigned.json.status).toBe("assigned");
-    const sAssigned = (await support.get(agent, id)).json;
+    const sAssigned = (await support.getTicket(agent, id)).json;
     expect(sAssigned).toMatchObject({ assigned_to: agent.id, status: "assigned" });
 
     // Close through the CRM.
     const closed = await crmApi.patch(agent, id, { status: "closed" });
     expect(closed.status).toBe(200);
-    const sClosed = (await support.get(cust, id)).json;
+    const sClosed = (await support.getTicket(cust, id)).json;
     expect(sClosed.status).toBe("closed");
     expect(sClosed.closed_at).toBe(closed.json.closed_at);
     expect(sClosed.resolved_at).toBe(closed.json.resolved_at);
     expect(sClosed.closed_at).not.toBeNull();
 
     // The timeline shows every change; the customer does not see the internal note's event.
-    const agentEvents = (await support.events(agent, id)).json.results.map((e: any) => e.type);
+    const agentEvents = (await support.listEvents(agent, { ticket: id })).json.results.map((e: any) => e.type);
     for (const t of ["ticket_created", "message_created", "internal_note_created", "assignment_changed", "status_changed"]) {
       expect(agentEvents).toContain(t);
     }
-    const custEvents = (await support.events(cust, id)).json.results.map((e: any) => e.type);
+    const custEvents = (await support.listEvents(cust, { ticket: id })).json.results.map((e: any) => e.type);
     expect(custEvents).not.toContain("internal_note_created");
-    const statusEvents = (await support.events(agent, id)).json.results.filter((e: any) => e.type === "status_changed").map((e: any) => e.data.to);
+    const statusEvents = (await support.listEvents(agent, { ticket: id })).json.results.filter((e: any) => e.type === "status_changed").map((e: any) => e.data.to);
     expect(statusEvents.reverse()).toEqual(["assigned", "closed"]);
 
     // The customer reads (support) and replies (support): the CRM sees the reopened ticket.
     expect((await support.markRead(cust, id)).json.unread_by_customer).toBe(0);
-    await support.post(cust, { ticket: id, body: "It's down again" });
+    await support.postMessage(cust, { ticket: id, body: "It's down again" });
     const reopened = (await crmApi.get(agent, id)).json;
     expect(reopened).toMatchObject({ status: "in_progress", closed_at: null, resolved_at: null, comments_count: 4, internal_notes_count: 1 });
-    expect((await support.get(agent, id)).json.unread_by_agent).toBeGreaterThan(0);
+    expect((await support.getTicket(agent, id)).json.unread_by_agent).toBeGreaterThan(0);
   });
 
   it("a CRM ticket is consistent and editable through the support API", async () => {
@@ -101,32 +86,32 @@ describe("one ticket, two APIs", () => {
     expect(t).toMatchObject({ company: company.id, company_name: "Hilton Pattaya", assigned_team: "Finance" });
 
     // The contact's user is the requester: the customer sees it in the support API.
-    const s = await support.get(cust, t.id);
+    const s = await support.getTicket(cust, t.id);
     expect(s.status).toBe(200);
     expect(s.json).toMatchObject({ ticket_number: t.ticket_number, sla_due_at: "2030-01-01T12:00:00.000Z", tags: ["vip", "invoice"], category: "billing", contact: contact.id, user: cust.id, channel: "api" });
-    expect((await support.create(cust, { subject: "x" })).status).toBe(201);
+    expect((await support.createTicket(cust, { subject: "x" })).status).toBe(201);
 
     // Support-side edits show up in the CRM.
-    expect((await support.patch(agent, t.id, { priority: "urgent", sla_due_at: null, tags: ["vip"] })).status).toBe(200);
-    await support.post(cust, { ticket: t.id, body: "Please hurry" });
+    expect((await support.patchTicket(agent, t.id, { priority: "urgent", sla_due_at: null, tags: ["vip"] })).status).toBe(200);
+    await support.postMessage(cust, { ticket: t.id, body: "Please hurry" });
     const crmView = (await crmApi.get(agent, t.id)).json;
     expect(crmView).toMatchObject({ priority: "urgent", due_date: null, tags: "vip", comments_count: 1, first_response_at: null });
     expect(crmView.comments[0]).toMatchObject({ text: "Please hurry", author: cust.id, author_role: "customer" });
-    expect((await support.get(agent, t.id)).json.unread_by_agent).toBe(1);
+    expect((await support.getTicket(agent, t.id)).json.unread_by_agent).toBe(1);
 
     // CRM comment edits and deletes show up in the support thread and its counters.
     const reply = (await crmApi.comment(agent, t.id, { text: "On it" })).json.comments.at(-1);
-    const edit = await call(crm.comment.PATCH as any, "PATCH", `/api/v1/ticket-comments/${reply.id}/`, { user: agent, body: { text: "On it now" }, params: { id: reply.id } });
+    const edit = await crmComments.patch(agent, reply.id, { text: "On it now" });
     expect(edit.status).toBe(200);
-    expect((await support.messages(cust, t.id)).json.results.map((m: any) => m.body)).toEqual(["Please hurry", "On it now"]);
-    expect((await support.get(cust, t.id)).json.unread_by_customer).toBe(1);
-    const del = await call(crm.comment.DELETE as any, "DELETE", `/api/v1/ticket-comments/${reply.id}/`, { user: agent, params: { id: reply.id } });
+    expect((await support.listMessages(cust, { ticket: t.id })).json.results.map((m: any) => m.body)).toEqual(["Please hurry", "On it now"]);
+    expect((await support.getTicket(cust, t.id)).json.unread_by_customer).toBe(1);
+    const del = await crmComments.del(agent, reply.id);
     expect(del.status).toBe(204);
-    expect((await support.messages(cust, t.id)).json.results.map((m: any) => m.body)).toEqual(["Please hurry"]);
-    expect((await support.get(cust, t.id)).json.unread_by_customer).toBe(0);
+    expect((await support.listMessages(cust, { ticket: t.id })).json.results.map((m: any) => m.body)).toEqual(["Please hurry"]);
+    expect((await support.getTicket(cust, t.id)).json.unread_by_customer).toBe(0);
 
     // The support list and the CRM list agree on who sees what.
-    const sList = await call(sTickets.GET as any, "GET", "/api/v1/support/tickets/", { user: cust });
+    const sList = await support.listTickets(cust);
     const cList = await crmApi.list(cust);
     expect(cList.json.results.map((x: any) => x.id).sort()).toEqual(sList.json.results.map((x: any) => x.id).sort());
   });
@@ -135,10 +120,10 @@ describe("one ticket, two APIs", () => {
     const t = (await crmApi.create(admin, { subject: "vocab" })).json;
     for (const status of ["assigned", "in_progress", "pending", "resolved", "closed", "new"]) {
       await crmApi.patch(admin, t.id, { status });
-      expect((await support.get(admin, t.id)).json.status).toBe(status);
+      expect((await support.getTicket(admin, t.id)).json.status).toBe(status);
     }
     for (const priority of ["low", "medium", "high", "urgent"]) {
-      await support.patch(admin, t.id, { priority });
+      await support.patchTicket(admin, t.id, { priority });
       expect((await crmApi.get(admin, t.id)).json.priority).toBe(priority);
     }
   });

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, dbHandle } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/db/generated/client";
-import { makeUser, useTestDb, type TestUser } from "./helpers";
-import { crmApi, makeCompany, makeContact } from "./crm-helpers";
+import { useTestDb } from "./support/db";
+import { makeCast, type TestUser } from "./support/cast";
+import { crmApi } from "./support/api";
+import { makeCompany, makeContact } from "./support/fixtures";
 
 useTestDb();
 
@@ -64,9 +66,7 @@ async function measure<T>(fn: () => Promise<T>): Promise<{ count: number; result
 }
 
 beforeAll(async () => {
-  admin = await makeUser({ role: "admin" });
-  agent = await makeUser({ role: "customer_service" });
-  cust = await makeUser();
+  ({ admin, agent, customer: cust } = await makeCast());
   const h = await dbHandle();
   counting = new PrismaClient({ adapter: h.adapter, log: [{ emit: "event", level: "query" }] });
   counting.$on("query", (e) => void statements.push(e.query));

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { DemoSeedRefusedError, seedDemo, type DemoSeedResult } from "@/lib/demo/seed-demo";
 import { CHANNELS, PRIORITIES, STATUSES } from "@/lib/schemas/common";
-import { useTestDb } from "./helpers";
+import { useTestDb } from "./support/db";
 
 useTestDb();
 

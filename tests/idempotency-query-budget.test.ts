@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dbHandle } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/db/generated/client";
-import { call, makeUser, useTestDb, type TestUser } from "./helpers";
-import { routes } from "./support-fixtures";
+import { makeUser, type TestUser } from "./support/cast";
+import { useTestDb } from "./support/db";
+import { call } from "./support/http";
+import { supportRoutes as routes } from "./support/api";
 
 useTestDb();
 

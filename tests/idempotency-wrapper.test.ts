@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { api, json } from "@/lib/api/handler";
 import { idempotent } from "@/lib/api/idempotency";
 import { db } from "@/lib/db/client";
-import { makeUser, useTestDb, type TestUser } from "./helpers";
+import { makeUser, type TestUser } from "./support/cast";
+import { useTestDb } from "./support/db";
 
 useTestDb();
 

@@ -2,9 +2,11 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { sweepIdempotencyKeys } from "@/lib/api/idempotency-store";
-import { call, makeUser, useTestDb, type CallOpts, type TestUser } from "./helpers";
-import { routes as support } from "./support-fixtures";
-import { crm, pngFile } from "./crm-helpers";
+import { makeUser, type TestUser } from "./support/cast";
+import { useTestDb } from "./support/db";
+import { call, type CallOpts } from "./support/http";
+import { crm, supportRoutes as support } from "./support/api";
+import { pngFile } from "./support/fixtures";
 
 useTestDb();
 

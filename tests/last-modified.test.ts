@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { makeUser, useTestDb, type TestUser } from "./helpers";
-import { api, newTicket } from "./support-fixtures";
-import { crmApi } from "./crm-helpers";
+import { makeUser, type TestUser } from "./support/cast";
+import { useTestDb } from "./support/db";
+import { crmApi, supportApi as api } from "./support/api";
+import { newTicket } from "./support/fixtures";
 
 useTestDb();
 

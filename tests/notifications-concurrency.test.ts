@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { drainOutbox } from "@/lib/notifications/worker";
-import { makeUser, useTestDb } from "./helpers";
-import { captureTransport, clearOutbox, openTicket, outbox } from "./notifications-support";
+import { useTestDb } from "./support/db";
+import { makeUser } from "./support/cast";
+import { clearOutbox, openTicket, outbox } from "./support/fixtures";
+import { captureTransport } from "./support/capture-transport";
 
-// Acceptance 3: workers draining one outbox at once (on PostgreSQL: separate connections, as
+// Workers draining one outbox at once (on PostgreSQL: separate connections, as
 // separate app instances would) send every message exactly once.
 useTestDb();
 

@@ -2,10 +2,15 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { drainOutbox } from "@/lib/notifications/worker";
 import { localTransport } from "@/lib/notifications/transports/local";
-import { call, makeUser, useTestDb } from "./helpers";
-import { captureTransport, clearOutbox, openTicket, outbox, patchTicket, post } from "./notifications-support";
+import { useTestDb } from "./support/db";
+import { call } from "./support/http";
+import { makeUser } from "./support/cast";
+import { supportApi } from "./support/api";
+import { clearOutbox, openAssignedTicket, openTicket, outbox, postMessage } from "./support/fixtures";
+import { captureTransport } from "./support/capture-transport";
 
-// Acceptance 1: replies queue and deliver exactly the right emails; internal notes none.
+// Each public reply, customer reply or customer-visible status change queues exactly the emails
+// its recipients should get, and delivers each once; internal notes and triage changes queue none.
 useTestDb();
 
 beforeEach(async () => {
@@ -15,18 +20,9 @@ beforeEach(async () => {
   delete process.env.NOTIFY_TICKET_CREATED;
 });
 
-async function setup() {
-  const customer = await makeUser({ name: "Dana Whitfield" });
-  const agent = await makeUser({ role: "customer_service", name: "Sam Ortega" });
-  const t = await openTicket(customer);
-  const a = await patchTicket(agent, t.id, { assigned_to: agent.id });
-  expect(a.status, a.text).toBe(200);
-  return { customer, agent, t };
-}
-
 describe("notifications: delivery", () => {
   it("a new ticket sends one acknowledgement to its customer (and nothing for its first message)", async () => {
-    const { customer, t } = await setup();
+    const { customer, t } = await openAssignedTicket();
     const rows = await outbox();
     expect(rows.map((r) => [r.kind, r.toEmail])).toEqual([["ticket_created", customer.email]]);
     const transport = captureTransport();
@@ -39,9 +35,9 @@ describe("notifications: delivery", () => {
   });
 
   it("an agent reply queues and delivers exactly one customer email", async () => {
-    const { customer, agent, t } = await setup();
+    const { customer, agent, t } = await openAssignedTicket();
     await clearOutbox();
-    const r = await post(agent, t.id, "Your refund was issued on Jan 29.\nIt takes 3–5 days.");
+    const r = await postMessage(agent, t.id, "Your refund was issued on Jan 29.\nIt takes 3–5 days.");
     expect(r.status, r.text).toBe(201);
     const rows = await outbox();
     expect(rows).toHaveLength(1);
@@ -68,17 +64,17 @@ describe("notifications: delivery", () => {
   });
 
   it("an internal note queues no email", async () => {
-    const { agent, t } = await setup();
+    const { agent, t } = await openAssignedTicket();
     await clearOutbox();
-    const r = await post(agent, t.id, "Customer seems upset; check the payment gateway logs.", true);
+    const r = await postMessage(agent, t.id, "Customer seems upset; check the payment gateway logs.", true);
     expect(r.status, r.text).toBe(201);
     expect(await outbox()).toHaveLength(0);
   });
 
   it("a customer reply reaches the assignee, with a workspace link", async () => {
-    const { customer, agent, t } = await setup();
+    const { customer, agent, t } = await openAssignedTicket();
     await clearOutbox();
-    const r = await post(customer, t.id, "Card ends in 4417.");
+    const r = await postMessage(customer, t.id, "Card ends in 4417.");
     expect(r.status, r.text).toBe(201);
     const rows = await outbox();
     expect(rows.map((x) => [x.kind, x.toEmail])).toEqual([["customer_reply", agent.email]]);
@@ -102,19 +98,19 @@ describe("notifications: delivery", () => {
     await prisma.ticket.update({ where: { id: t.id }, data: { assignedTeamId: team.id } });
 
     await clearOutbox();
-    await post(customer, t.id, "Anyone there?");
+    await postMessage(customer, t.id, "Anyone there?");
     expect((await outbox()).map((x) => x.toEmail)).toEqual([member.email]);
 
-    expect((await patchTicket(watcher, t.id, { watchers: [watcher.id] })).status).toBe(200);
+    expect((await supportApi.patchTicket(watcher, t.id, { watchers: [watcher.id] })).status).toBe(200);
     await clearOutbox();
-    await post(customer, t.id, "Hello again");
+    await postMessage(customer, t.id, "Hello again");
     expect((await outbox()).map((x) => x.toEmail)).toEqual([watcher.email]);
   });
 
   it("a status change the customer cares about emails them; triage changes do not", async () => {
-    const { customer, agent, t } = await setup(); // new -> assigned happened in setup
+    const { customer, agent, t } = await openAssignedTicket(); // new -> assigned happened here already
     expect((await outbox({ kind: "ticket_update" }))).toHaveLength(0);
-    const r = await patchTicket(agent, t.id, { status: "resolved" });
+    const r = await supportApi.patchTicket(agent, t.id, { status: "resolved" });
     expect(r.status, r.text).toBe(200);
     const rows = await outbox({ kind: "ticket_update" });
     expect(rows.map((x) => x.toEmail)).toEqual([customer.email]);
@@ -128,14 +124,14 @@ describe("notifications: delivery", () => {
   it("operator switches turn a kind off", async () => {
     process.env.NOTIFY_TICKET_UPDATE = "off";
     process.env.NOTIFY_TICKET_CREATED = "off";
-    const { agent, t } = await setup();
+    const { agent, t } = await openAssignedTicket();
     expect(await outbox()).toHaveLength(0);
-    expect((await post(agent, t.id, "Hello")).status).toBe(201);
+    expect((await postMessage(agent, t.id, "Hello")).status).toBe(201);
     expect(await outbox()).toHaveLength(0);
   });
 
   it("agents' preferences are respected; customers cannot set any", async () => {
-    const { customer, agent, t } = await setup();
+    const { customer, agent, t } = await openAssignedTicket();
     const prefs = await import("@/app/api/v1/support/notification-preferences/route");
     const path = "/api/v1/support/notification-preferences/";
     const g = await call(prefs.GET as any, "GET", path, { user: agent });
@@ -153,14 +149,14 @@ describe("notifications: delivery", () => {
     expect((await call(prefs.POST as any, "POST", path, { user: agent })).status).toBe(405);
 
     await clearOutbox();
-    await post(customer, t.id, "Ping");
+    await postMessage(customer, t.id, "Ping");
     expect(await outbox()).toHaveLength(0);
   });
 
   it("the local transport stores each notification once, even when retried", async () => {
-    const { customer, agent, t } = await setup();
+    const { customer, agent, t } = await openAssignedTicket();
     await clearOutbox();
-    await post(agent, t.id, "Stored locally");
+    await postMessage(agent, t.id, "Stored locally");
     const [row] = await outbox();
     const local = localTransport();
     await drainOutbox({ transport: local });

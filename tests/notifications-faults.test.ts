@@ -5,11 +5,13 @@ import { withSavepoint } from "@/lib/notifications/enqueue-notifications";
 import { resendTransport } from "@/lib/notifications/transports/resend";
 import { TransportError } from "@/lib/notifications/transports";
 import { backoffMs, drainOutbox } from "@/lib/notifications/worker";
-import { makeUser, useTestDb } from "./helpers";
-import { startFakeResend } from "./fake-resend-server";
-import { captureTransport, clearOutbox, openTicket, outbox, patchTicket, post } from "./notifications-support";
+import { useTestDb } from "./support/db";
+import { supportApi } from "./support/api";
+import { clearOutbox, openAssignedTicket, outbox, postMessage } from "./support/fixtures";
+import { captureTransport } from "./support/capture-transport";
+import { startFakeResend } from "./support/fake-resend-server";
 
-// Acceptance 2: the provider fails for a while; every request still succeeds and each email
+// When the mail provider fails for a while, every request still succeeds and each email
 // goes out exactly once, later. Failures past the limit are dead-lettered with their error.
 useTestDb();
 
@@ -27,12 +29,9 @@ const timeout = () => new TransportError("Resend network error application_error
 const http500 = () => new TransportError("Resend 500 internal_server_error: Internal server error", { status: 500 });
 
 async function assignedTicket() {
-  const customer = await makeUser({ name: "Dana Whitfield" });
-  const agent = await makeUser({ role: "customer_service", name: "Sam Ortega" });
-  const t = await openTicket(customer);
-  expect((await patchTicket(agent, t.id, { assigned_to: agent.id })).status).toBe(200);
+  const opened = await openAssignedTicket();
   await clearOutbox();
-  return { customer, agent, t };
+  return opened;
 }
 
 describe("notifications: faults", () => {
@@ -42,11 +41,11 @@ describe("notifications: faults", () => {
     // The provider is down while these happen; none of them may fail or wait for it.
     const replies = [];
     for (const body of ["First answer", "Second answer", "Third answer"]) {
-      const r = await post(agent, t.id, body);
+      const r = await postMessage(agent, t.id, body);
       expect(r.status, r.text).toBe(201);
       replies.push(r.json.id);
     }
-    expect((await patchTicket(agent, t.id, { status: "pending" })).status).toBe(200);
+    expect((await supportApi.patchTicket(agent, t.id, { status: "pending" })).status).toBe(200);
     const rows = await outbox();
     expect(rows).toHaveLength(4);
 
@@ -86,7 +85,7 @@ describe("notifications: faults", () => {
 
   it("through Resend: a 500, then a request that hung after Resend accepted it, then a retry = one email", async () => {
     const { agent, t } = await assignedTicket();
-    expect((await post(agent, t.id, "Refund issued.")).status).toBe(201);
+    expect((await postMessage(agent, t.id, "Refund issued.")).status).toBe(201);
     const [row] = await outbox();
     const transport = resendTransport({ apiKey: fake.apiKey, baseUrl: fake.url, timeoutMs: 300 });
     fake.script.push({ status: 500, name: "internal_server_error" }, "accept-and-hang");
@@ -106,7 +105,7 @@ describe("notifications: faults", () => {
 
   it("dead-letters with the error after the attempt limit, and at once on a permanent rejection", async () => {
     const { agent, t } = await assignedTicket();
-    expect((await post(agent, t.id, "Hello")).status).toBe(201);
+    expect((await postMessage(agent, t.id, "Hello")).status).toBe(201);
     const config = { ...mailConfig(), maxAttempts: 3 };
     const down = captureTransport({ failFirst: 1_000 });
     let now = new Date();
@@ -117,7 +116,7 @@ describe("notifications: faults", () => {
     expect(down.calls()).toBe(3);
 
     await clearOutbox();
-    expect((await post(agent, t.id, "Hello again")).status).toBe(201);
+    expect((await postMessage(agent, t.id, "Hello again")).status).toBe(201);
     const rejected = captureTransport({
       failFirst: 1,
       failWith: () => new TransportError("Resend 422 validation_error: Invalid `to` field.", { status: 422, permanent: true }),
@@ -128,7 +127,7 @@ describe("notifications: faults", () => {
 
   it("a missing or failing template never fails the request; the mail retries, then dead-letters", async () => {
     const { agent, t } = await assignedTicket();
-    const r = await post(agent, t.id, "Hello");
+    const r = await postMessage(agent, t.id, "Hello");
     expect(r.status).toBe(201);
     const transport = captureTransport();
     const config = { ...mailConfig(), maxAttempts: 2 };
@@ -157,7 +156,7 @@ describe("notifications: faults", () => {
     const { agent, t } = await assignedTicket();
     process.env.APP_URL = "not a url";
     try {
-      const r = await post(agent, t.id, "Still answered");
+      const r = await postMessage(agent, t.id, "Still answered");
       expect(r.status, r.text).toBe(201);
       expect(await outbox()).toHaveLength(0);
     } finally {

@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { devMailboxAccess } from "@/lib/notifications/dev-mailbox";
 import { localTransport } from "@/lib/notifications/transports/local";
 import DevMailboxPage from "@/app/dev/mailbox/page";
-import { useTestDb } from "./helpers";
+import { useTestDb } from "./support/db";
 
 useTestDb();
 

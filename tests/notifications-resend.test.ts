@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resendTransport } from "@/lib/notifications/transports/resend";
 import { TransportError } from "@/lib/notifications/transports/types";
-import { startFakeResend } from "./fake-resend-server";
+import { startFakeResend } from "./support/fake-resend-server";
 
-// Acceptance 4: the Resend transport against a local server speaking Resend's API shape.
+// The Resend transport sends the request shape Resend expects (key, body, Idempotency-Key) and
+// maps its errors, checked against a local server that answers the way Resend's API does.
 let server: Awaited<ReturnType<typeof startFakeResend>>;
 beforeAll(async () => {
   server = await startFakeResend();

@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import * as schemaRoute from "@/app/api/v1/schema/route";
-import { call } from "./helpers";
+import { call } from "./support/http";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const RULESET = path.join(ROOT, ".spectral.yaml");

@@ -3,8 +3,11 @@ import { z } from "zod";
 import * as schemaRoute from "@/app/api/v1/schema/route";
 import { supportEventOut, supportMessageOut, supportTicketOut } from "@/lib/api/support/output-schemas";
 import { pageOf } from "@/lib/schemas/common";
-import { call, makeUser, useTestDb } from "./helpers";
-import { api, newTicket } from "./support-fixtures";
+import { useTestDb } from "./support/db";
+import { call } from "./support/http";
+import { makeUser } from "./support/cast";
+import { supportApi } from "./support/api";
+import { newTicket } from "./support/fixtures";
 
 useTestDb();
 
@@ -38,10 +41,10 @@ describe("OpenAPI document", () => {
     const c = await makeUser();
     const agent = await makeUser({ role: "customer_service" });
     const t = await newTicket(c);
-    await api.postMessage(agent, { ticket: t.id, body: "Reply" });
+    await supportApi.postMessage(agent, { ticket: t.id, body: "Reply" });
     supportTicketOut.parse(t);
-    pageOf(supportTicketOut, "x").parse((await api.listTickets(agent)).json);
-    z.array(supportMessageOut).parse((await api.listMessages(agent, { ticket: t.id })).json.results);
-    z.array(supportEventOut).parse((await api.listEvents(agent, { ticket: t.id })).json.results);
+    pageOf(supportTicketOut, "x").parse((await supportApi.listTickets(agent)).json);
+    z.array(supportMessageOut).parse((await supportApi.listMessages(agent, { ticket: t.id })).json.results);
+    z.array(supportEventOut).parse((await supportApi.listEvents(agent, { ticket: t.id })).json.results);
   });
 });

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { migrate } from "@/lib/db/migrate";
 import { migrationsList } from "@/lib/db/schema-engine";
 import { db } from "@/lib/db/client";
-import { useTestDb } from "./helpers";
+import { useTestDb } from "./support/db";
 
 useTestDb();
 const run = promisify(execFile);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { call, makeUser, useTestDb } from "./helpers";
+import { useTestDb } from "./support/db";
+import { call } from "./support/http";
+import { makeUser } from "./support/cast";
 import * as tickets from "@/app/api/v1/support/tickets/route";
 
 useTestDb();

@@ -5,8 +5,10 @@ import * as tokenRoute from "@/app/api/v1/auth/token/route";
 import * as refreshRoute from "@/app/api/v1/auth/token/refresh/route";
 import { signToken } from "@/lib/auth/jwt";
 import { db } from "@/lib/db/client";
-import { call, makeUser, useTestDb } from "./helpers";
-import { api } from "./support-fixtures";
+import { useTestDb } from "./support/db";
+import { call } from "./support/http";
+import { makeUser } from "./support/cast";
+import { supportApi } from "./support/api";
 
 useTestDb();
 const h = (f: unknown) => f as Parameters<typeof call>[0];
@@ -15,7 +17,7 @@ const obtain = (body: unknown, headers: Record<string, string> = {}) =>
 
 describe("authentication", () => {
   it("rejects requests without credentials with 401 and a DRF detail", async () => {
-    const r = await api.listTickets(null);
+    const r = await supportApi.listTickets(null);
     expect(r.status).toBe(401);
     expect(r.json).toEqual({ detail: "Authentication credentials were not provided." });
     expect(r.headers.get("www-authenticate")).toMatch(/Bearer/);
@@ -23,19 +25,19 @@ describe("authentication", () => {
 
   it("rejects a bad, a forged, an expired and a refresh token used as access", async () => {
     const u = await makeUser();
-    const bad = await api.listTickets({ token: "not-a-jwt" });
+    const bad = await supportApi.listTickets({ token: "not-a-jwt" });
     expect(bad.status).toBe(401);
     const forged = await new SignJWT({ typ: "access" })
       .setProtectedHeader({ alg: "HS256" }).setSubject(u.id).setIssuer("caseflow").setExpirationTime("1h")
       .sign(new TextEncoder().encode("some-other-secret-some-other-secret-xx"));
-    expect((await api.listTickets({ token: forged })).status).toBe(401);
+    expect((await supportApi.listTickets({ token: forged })).status).toBe(401);
     const expired = await new SignJWT({ typ: "access" })
       .setProtectedHeader({ alg: "HS256" }).setSubject(u.id).setIssuer("caseflow")
       .setIssuedAt(Math.floor(Date.now() / 1000) - 7200).setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
       .sign(new TextEncoder().encode(process.env.AUTH_SECRET!));
-    expect((await api.listTickets({ token: expired })).status).toBe(401);
+    expect((await supportApi.listTickets({ token: expired })).status).toBe(401);
     const refresh = await signToken(u.id, "refresh");
-    expect((await api.listTickets({ token: refresh })).status).toBe(401);
+    expect((await supportApi.listTickets({ token: refresh })).status).toBe(401);
     const malformed = await call(h((await import("@/app/api/v1/support/tickets/route")).GET), "GET", "/api/v1/support/tickets/", {
       headers: { authorization: "Basic Zm9vOmJhcg==" },
     });
@@ -47,11 +49,11 @@ describe("authentication", () => {
     const r = await obtain({ email: u.email.toUpperCase(), password: "s3cret-password" });
     expect(r.status).toBe(200);
     expect(Object.keys(r.json).sort()).toEqual(["access", "refresh"]);
-    expect((await api.listTickets({ token: r.json.access })).status).toBe(200);
+    expect((await supportApi.listTickets({ token: r.json.access })).status).toBe(200);
 
     const ref = await call(h(refreshRoute.POST), "POST", "/api/v1/auth/token/refresh/", { body: { refresh: r.json.refresh } });
     expect(ref.status).toBe(200);
-    expect((await api.listTickets({ token: ref.json.access })).status).toBe(200);
+    expect((await supportApi.listTickets({ token: ref.json.access })).status).toBe(200);
     // An access token is not a refresh token.
     const wrong = await call(h(refreshRoute.POST), "POST", "/api/v1/auth/token/refresh/", { body: { refresh: r.json.access } });
     expect(wrong.status).toBe(401);
@@ -64,7 +66,7 @@ describe("authentication", () => {
     const u = await makeUser();
     const prisma = await db();
     await prisma.user.update({ where: { id: u.id }, data: { isActive: false } });
-    expect((await api.listTickets(u)).status).toBe(401);
+    expect((await supportApi.listTickets(u)).status).toBe(401);
   });
 
   it("validates the token request and rejects wrong passwords with 401", async () => {

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import * as tickets from "@/app/api/v1/support/tickets/route";
 import * as messages from "@/app/api/v1/support/messages/route";
-import { call, makeUser, useTestDb } from "./helpers";
+import { useTestDb } from "./support/db";
+import { call } from "./support/http";
+import { makeUser } from "./support/cast";
 
 useTestDb();
 

@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { makeUser, pathOf, useTestDb, type TestUser } from "./helpers";
-import { api, newTicket } from "./support-fixtures";
+import { useTestDb } from "./support/db";
+import { pathOf } from "./support/http";
+import { makeUser, type TestUser } from "./support/cast";
+import { supportApi } from "./support/api";
+import { newTicket } from "./support/fixtures";
 
 useTestDb();
 
@@ -45,7 +48,7 @@ beforeAll(async () => {
 });
 
 async function listIds(query: Record<string, string | number>, user: TestUser = agent) {
-  const r = await api.listTickets(user, { page_size: 100, ...query });
+  const r = await supportApi.listTickets(user, { page_size: 100, ...query });
   expect(r.status, JSON.stringify(r.json)).toBe(200);
   return r.json.results.map((t: any) => Object.keys(ids).find((k) => ids[k] === t.id) ?? t.id);
 }
@@ -58,7 +61,7 @@ describe("ticket list filters", () => {
     expect((await listIds({ assigned_to: agent.id })).sort()).toEqual(["t2", "t4", "t5"]);
     expect((await listIds({ assigned_to: "me" })).sort()).toEqual(["t2", "t4", "t5"]);
     expect((await listIds({ assigned_to: "none" })).sort()).toEqual(["t1", "t6"]);
-    const t1 = (await api.getTicket(agent, ids.t1)).json;
+    const t1 = (await supportApi.getTicket(agent, ids.t1)).json;
     expect((await listIds({ contact: t1.contact })).sort()).toEqual(["t1", "t2", "t5"]);
   });
 
@@ -75,7 +78,7 @@ describe("ticket list filters", () => {
   it("filters SLA overdue (open tickets past their due time) both ways", async () => {
     expect(await listIds({ sla_overdue: "true" })).toEqual(["t1"]);
     expect((await listIds({ sla_overdue: "false" })).sort()).toEqual(["t2", "t3", "t4", "t5", "t6"]);
-    const t1 = (await api.getTicket(agent, ids.t1)).json;
+    const t1 = (await supportApi.getTicket(agent, ids.t1)).json;
     expect(t1.sla_overdue).toBe(true);
   });
 
@@ -101,7 +104,7 @@ describe("ticket list filters", () => {
       ["last_message_at_after", "2025-02-30"], ["sla_due_at_before", "1/2/2025"], ["sla_overdue", "maybe"],
     ];
     for (const [field, value] of cases) {
-      const r = await api.listTickets(agent, { [field]: value });
+      const r = await supportApi.listTickets(agent, { [field]: value });
       expect(r.status, `${field}=${value}`).toBe(400);
       expect(Object.keys(r.json), field).toEqual([field]);
     }
@@ -138,20 +141,20 @@ describe("ticket list ordering", () => {
 describe("cursor pagination", () => {
   async function walk(query: Record<string, string | number>) {
     const seen: string[] = [];
-    let r = await api.listTickets(agent, { ...query, page_size: 2 });
+    let r = await supportApi.listTickets(agent, { ...query, page_size: 2 });
     expect(r.json.previous).toBeNull();
     for (let guard = 0; guard < 20; guard++) {
       seen.push(...r.json.results.map((t: any) => t.id));
       if (!r.json.next) break;
       expect(r.json.next).toMatch(/^http:\/\/localhost:3000\/api\/v1\/support\/tickets\/\?.*cursor=/);
-      r = await api.listTicketsPath(agent, pathOf(r.json.next));
+      r = await supportApi.listTicketsPath(agent, pathOf(r.json.next));
     }
     return { seen, last: r };
   }
 
   for (const ordering of ["-last_message_at", "created_at", "-priority", "sla_due_at", "-sla_due_at", "updated_at,-priority"]) {
     it(`walks every ticket exactly once, in order, for ordering=${ordering}`, async () => {
-      const full = (await api.listTickets(agent, { ordering, page_size: 100 })).json.results.map((t: any) => t.id);
+      const full = (await supportApi.listTickets(agent, { ordering, page_size: 100 })).json.results.map((t: any) => t.id);
       const { seen, last } = await walk({ ordering });
       expect(seen).toEqual(full);
       // ...and walks back with previous.
@@ -159,7 +162,7 @@ describe("cursor pagination", () => {
       let r = last;
       back.unshift(...r.json.results.map((t: any) => t.id));
       while (r.json.previous) {
-        r = await api.listTicketsPath(agent, pathOf(r.json.previous));
+        r = await supportApi.listTicketsPath(agent, pathOf(r.json.previous));
         back.unshift(...r.json.results.map((t: any) => t.id));
       }
       expect(back).toEqual(full);
@@ -167,10 +170,10 @@ describe("cursor pagination", () => {
   }
 
   it("is stable under concurrent inserts", async () => {
-    const before = (await api.listTickets(agent, { page_size: 100 })).json.results.map((t: any) => t.id);
-    const p1 = await api.listTickets(agent, { page_size: 3 });
+    const before = (await supportApi.listTickets(agent, { page_size: 100 })).json.results.map((t: any) => t.id);
+    const p1 = await supportApi.listTickets(agent, { page_size: 3 });
     await newTicket(alice, { subject: "Arrives mid-walk" }); // newest: sorts first, before the cursor
-    const p2 = await api.listTicketsPath(agent, pathOf(p1.json.next));
+    const p2 = await supportApi.listTicketsPath(agent, pathOf(p1.json.next));
     const walked = [...p1.json.results, ...p2.json.results].map((t: any) => t.id);
     expect(walked).toEqual(before.slice(0, 6));
   });
@@ -179,24 +182,24 @@ describe("cursor pagination", () => {
     const prisma = await db();
     const rows = Array.from({ length: 120 }, (_, i) => ({ number: `T-20000101-${String(i).padStart(4, "0")}`, subject: `bulk ${i}`, userId: bob.id }));
     await prisma.ticket.createMany({ data: rows });
-    expect((await api.listTickets(agent)).json.results).toHaveLength(25);
-    expect((await api.listTickets(agent, { page_size: 500 })).json.results).toHaveLength(100);
-    expect((await api.listTickets(agent, { page_size: "abc" })).json.results).toHaveLength(25);
-    expect((await api.listTickets(agent, { page_size: 7 })).json.results).toHaveLength(7);
+    expect((await supportApi.listTickets(agent)).json.results).toHaveLength(25);
+    expect((await supportApi.listTickets(agent, { page_size: 500 })).json.results).toHaveLength(100);
+    expect((await supportApi.listTickets(agent, { page_size: "abc" })).json.results).toHaveLength(25);
+    expect((await supportApi.listTickets(agent, { page_size: 7 })).json.results).toHaveLength(7);
     await prisma.ticket.deleteMany({ where: { subject: { startsWith: "bulk " } } });
   });
 
   it("rejects tampered cursors and cursors from another ordering with 400", async () => {
-    const p1 = await api.listTickets(agent, { page_size: 2 });
+    const p1 = await supportApi.listTickets(agent, { page_size: 2 });
     const url = new URL(p1.json.next);
     const cursor = url.searchParams.get("cursor")!;
     const [payload, sig] = cursor.split(".");
     const forged = Buffer.from(JSON.stringify({ d: "n", v: ["2030-01-01T00:00:00.000Z", "x"], s: "support.tickets:-lastMessageAt,-id" })).toString("base64url");
     for (const bad of [`${forged}.${sig}`, `${payload}.AAAA${sig.slice(4)}`, "garbage", `${payload}`]) {
-      const r = await api.listTickets(agent, { cursor: bad });
+      const r = await supportApi.listTickets(agent, { cursor: bad });
       expect(r.status, bad).toBe(400);
       expect(r.json).toEqual({ cursor: ["Invalid cursor."] });
     }
-    expect((await api.listTickets(agent, { cursor, ordering: "created_at" })).status).toBe(400);
+    expect((await supportApi.listTickets(agent, { cursor, ordering: "created_at" })).status).toBe(400);
   });
 });

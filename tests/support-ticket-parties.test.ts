@@ -4,9 +4,10 @@ import { describe, expect, it } from "vitest";
 import * as partiesRoute from "@/app/api/v1/support/ticket-parties/route";
 import { ticketPartiesPageOut } from "@/lib/api/support/ticket-parties";
 import { db } from "@/lib/db/client";
-import { makeCompany, makeContact } from "./crm-helpers";
-import { call, makeUser, useTestDb } from "./helpers";
-import { newTicket } from "./support-fixtures";
+import { makeUser } from "./support/cast";
+import { useTestDb } from "./support/db";
+import { call } from "./support/http";
+import { makeCompany, makeContact, newTicket } from "./support/fixtures";
 
 useTestDb();
 

@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { call, makeUser, useTestDb } from "./helpers";
-import { api, newTicket, routes } from "./support-fixtures";
+import { useTestDb } from "./support/db";
+import { call } from "./support/http";
+import { makeUser } from "./support/cast";
+import { supportApi, supportRoutes } from "./support/api";
+import { newTicket } from "./support/fixtures";
 
 useTestDb();
 
-const SEED_FIELDS = [
+// Every field a ticket carries on the wire, read or write.
+const TICKET_FIELDS = [
   "id", "subject", "description", "status", "priority", "category", "channel", "sla_due_at",
   "user", "contact", "order", "assigned_to", "watchers",
   "last_message_at", "unread_by_agent", "unread_by_customer",
@@ -17,7 +21,7 @@ describe("ticket create", () => {
   it("links a customer's ticket to them and their contact and writes the first message", async () => {
     const c = await makeUser({ name: "Cora Customer" });
     const t = await newTicket(c, { description: "Order 1001", initial_message: "It never arrived" });
-    for (const f of SEED_FIELDS) expect(t, f).toHaveProperty(f);
+    for (const f of TICKET_FIELDS) expect(t, f).toHaveProperty(f);
     expect(t).not.toHaveProperty("initial_message");
     expect(t.user).toBe(c.id);
     expect(t.contact).toMatch(/[0-9a-f-]{36}/);
@@ -32,7 +36,7 @@ describe("ticket create", () => {
     const contact = await prisma.contact.findUniqueOrThrow({ where: { id: t.contact } });
     expect(contact.userId).toBe(c.id);
     expect(contact.email).toBe(c.email);
-    const msgs = await api.listMessages(c, { ticket: t.id });
+    const msgs = await supportApi.listMessages(c, { ticket: t.id });
     expect(msgs.json.results.map((m: any) => [m.body, m.direction])).toEqual([["It never arrived", "inbound"]]);
     // A second ticket reuses the same contact.
     const t2 = await newTicket(c);
@@ -41,15 +45,15 @@ describe("ticket create", () => {
 
   it("refuses agent-only fields from customers and validates fields DRF-style", async () => {
     const c = await makeUser();
-    const r = await api.createTicket(c, { subject: "x", priority: "urgent", assigned_to: c.id });
+    const r = await supportApi.createTicket(c, { subject: "x", priority: "urgent", assigned_to: c.id });
     expect(r.status).toBe(400);
     expect(Object.keys(r.json).sort()).toEqual(["assigned_to", "priority"]);
-    const missing = await api.createTicket(c, { description: "no subject" });
+    const missing = await supportApi.createTicket(c, { description: "no subject" });
     expect(missing.status).toBe(400);
     expect(missing.json).toEqual({ subject: ["This field is required."] });
-    const blank = await api.createTicket(c, { subject: "   " });
+    const blank = await supportApi.createTicket(c, { subject: "   " });
     expect(blank.json.subject).toEqual(["This field may not be blank."]);
-    const notDict = await api.createTicket(c, ["a"]);
+    const notDict = await supportApi.createTicket(c, ["a"]);
     expect(notDict.status).toBe(400);
     expect(notDict.json).toHaveProperty("non_field_errors");
   });
@@ -60,7 +64,7 @@ describe("ticket create", () => {
     const prisma = await db();
     const mine = await prisma.order.create({ data: { number: `O-${Date.now()}-1`, userId: c.id } });
     const theirs = await prisma.order.create({ data: { number: `O-${Date.now()}-2`, userId: other.id } });
-    const bad = await api.createTicket(c, { subject: "Order", order: theirs.id });
+    const bad = await supportApi.createTicket(c, { subject: "Order", order: theirs.id });
     expect(bad.status).toBe(400);
     expect(bad.json.order[0]).toMatch(/does not exist/);
     const ok = await newTicket(c, { order: mine.id });
@@ -83,17 +87,17 @@ describe("ticket create", () => {
     const viaContact = await newTicket(agent, { contact: contact.id, initial_message: undefined });
     expect(viaContact.contact).toBe(contact.id);
     expect(viaContact.user).toBeNull();
-    const missing = await api.createTicket(agent, { subject: "x", user: "00000000-0000-4000-8000-000000000000" });
+    const missing = await supportApi.createTicket(agent, { subject: "x", user: "00000000-0000-4000-8000-000000000000" });
     expect(missing.status).toBe(400);
     expect(missing.json.user[0]).toMatch(/does not exist/);
-    const notAgent = await api.createTicket(agent, { subject: "x", assigned_to: c.id });
+    const notAgent = await supportApi.createTicket(agent, { subject: "x", assigned_to: c.id });
     expect(notAgent.status).toBe(400);
     expect(notAgent.json.assigned_to[0]).toMatch(/agents/);
   });
 
   it("maps bad bodies to 400 / 413 / 415, never 500", async () => {
     const c = await makeUser();
-    const h = routes.ticketsRoute.POST as any;
+    const h = supportRoutes.ticketsRoute.POST as any;
     const badJson = await call(h, "POST", "/api/v1/support/tickets/", { user: c, raw: { body: "{nope", contentType: "application/json" } });
     expect(badJson.status).toBe(400);
     expect(badJson.json.non_field_errors[0]).toMatch(/JSON parse error/);
@@ -110,9 +114,9 @@ describe("ticket read and permissions", () => {
     const a = await makeUser();
     const b = await makeUser();
     const t = await newTicket(a);
-    expect((await api.getTicket(b, t.id)).status).toBe(404);
-    expect((await api.getTicket(b, "not-a-uuid")).status).toBe(404);
-    expect((await api.getTicket(a, t.id)).status).toBe(200);
+    expect((await supportApi.getTicket(b, t.id)).status).toBe(404);
+    expect((await supportApi.getTicket(b, "not-a-uuid")).status).toBe(404);
+    expect((await supportApi.getTicket(a, t.id)).status).toBe(200);
     for (const agent of [
       await makeUser({ role: "customer_service" }),
       await makeUser({ role: "sales_manager" }),
@@ -120,9 +124,9 @@ describe("ticket read and permissions", () => {
       await makeUser({ isStaff: true }),
       await makeUser({ permissions: ["support.view_ticket"] }),
     ]) {
-      expect((await api.getTicket(agent, t.id)).status).toBe(200);
+      expect((await supportApi.getTicket(agent, t.id)).status).toBe(200);
     }
-    const bList = await api.listTickets(b);
+    const bList = await supportApi.listTickets(b);
     expect(bList.json.results.map((x: any) => x.id)).not.toContain(t.id);
   });
 
@@ -134,18 +138,18 @@ describe("ticket read and permissions", () => {
     const t = await newTicket(agent, { contact: contact.id, initial_message: "We called you" });
     // user is the contact's linked user here, so clear it to test the contact path alone.
     await prisma.ticket.update({ where: { id: t.id }, data: { userId: null } });
-    expect((await api.getTicket(c, t.id)).status).toBe(200);
+    expect((await supportApi.getTicket(c, t.id)).status).toBe(200);
   });
 
   it("hides AI fields from customers", async () => {
     const c = await makeUser();
     const agent = await makeUser({ role: "admin" });
     const t = await newTicket(c);
-    await api.patchTicket(agent, t.id, { ai_summary: "Customer angry", ai_confidence_score: 0.9, ai_auto_resolved: true });
-    const seen = await api.getTicket(c, t.id);
+    await supportApi.patchTicket(agent, t.id, { ai_summary: "Customer angry", ai_confidence_score: 0.9, ai_auto_resolved: true });
+    const seen = await supportApi.getTicket(c, t.id);
     expect(seen.json.ai_summary).toBeNull();
     expect(seen.json.ai_confidence_score).toBeNull();
-    expect((await api.getTicket(agent, t.id)).json.ai_summary).toBe("Customer angry");
+    expect((await supportApi.getTicket(agent, t.id)).json.ai_summary).toBe("Customer angry");
   });
 });
 
@@ -153,10 +157,10 @@ describe("ticket update", () => {
   it("forbids customers from editing (403)", async () => {
     const c = await makeUser();
     const t = await newTicket(c);
-    const r = await api.patchTicket(c, t.id, { subject: "mine" });
+    const r = await supportApi.patchTicket(c, t.id, { subject: "mine" });
     expect(r.status).toBe(403);
     const other = await makeUser();
-    expect((await api.patchTicket(other, t.id, { subject: "x" })).status).toBe(404);
+    expect((await supportApi.patchTicket(other, t.id, { subject: "x" })).status).toBe(404);
   });
 
   it("restricts assignment and status changes to the assignee or an admin", async () => {
@@ -166,22 +170,22 @@ describe("ticket update", () => {
     const admin = await makeUser({ role: "admin" });
     const t = await newTicket(c);
     // Any agent may take an unassigned ticket, but not hand it to someone else.
-    expect((await api.patchTicket(a2, t.id, { assigned_to: a1.id })).status).toBe(403);
-    expect((await api.patchTicket(a2, t.id, { status: "in_progress" })).status).toBe(403);
-    const took = await api.patchTicket(a1, t.id, { assigned_to: a1.id });
+    expect((await supportApi.patchTicket(a2, t.id, { assigned_to: a1.id })).status).toBe(403);
+    expect((await supportApi.patchTicket(a2, t.id, { status: "in_progress" })).status).toBe(403);
+    const took = await supportApi.patchTicket(a1, t.id, { assigned_to: a1.id });
     expect(took.status).toBe(200);
     expect(took.json.assigned_to).toBe(a1.id);
     expect(took.json.status).toBe("assigned");
     // Now a2 is neither assignee nor admin.
-    expect((await api.patchTicket(a2, t.id, { assigned_to: a2.id })).status).toBe(403);
-    expect((await api.patchTicket(a2, t.id, { status: "pending" })).status).toBe(403);
+    expect((await supportApi.patchTicket(a2, t.id, { assigned_to: a2.id })).status).toBe(403);
+    expect((await supportApi.patchTicket(a2, t.id, { status: "pending" })).status).toBe(403);
     // ...but may edit the other fields.
-    const prio = await api.patchTicket(a2, t.id, { priority: "high", category: "billing", watchers: [a2.id] });
+    const prio = await supportApi.patchTicket(a2, t.id, { priority: "high", category: "billing", watchers: [a2.id] });
     expect(prio.status).toBe(200);
     expect(prio.json.priority).toBe("high");
     expect(prio.json.watchers).toEqual([a2.id]);
-    expect((await api.patchTicket(a1, t.id, { status: "in_progress" })).json.status).toBe("in_progress");
-    const reassigned = await api.patchTicket(admin, t.id, { assigned_to: a2.id });
+    expect((await supportApi.patchTicket(a1, t.id, { status: "in_progress" })).json.status).toBe("in_progress");
+    const reassigned = await supportApi.patchTicket(admin, t.id, { assigned_to: a2.id });
     expect(reassigned.status).toBe(200);
     expect(reassigned.json.assigned_to).toBe(a2.id);
   });
@@ -190,13 +194,13 @@ describe("ticket update", () => {
     const c = await makeUser();
     const admin = await makeUser({ role: "admin" });
     const t = await newTicket(c);
-    const closed = await api.patchTicket(admin, t.id, { status: "closed" });
+    const closed = await supportApi.patchTicket(admin, t.id, { status: "closed" });
     expect(closed.json.closed_at).not.toBeNull();
     expect(closed.json.resolved_at).not.toBeNull();
-    const reopened = await api.patchTicket(admin, t.id, { status: "in_progress", priority: "urgent" });
+    const reopened = await supportApi.patchTicket(admin, t.id, { status: "in_progress", priority: "urgent" });
     expect(reopened.json.closed_at).toBeNull();
     expect(reopened.json.resolved_at).toBeNull();
-    const ev = await api.listEvents(admin, { ticket: t.id });
+    const ev = await supportApi.listEvents(admin, { ticket: t.id });
     const types = ev.json.results.map((e: any) => e.type);
     expect(types.filter((x: string) => x === "status_changed")).toHaveLength(2);
     expect(types).toContain("priority_changed");
@@ -208,32 +212,32 @@ describe("ticket update", () => {
     const c = await makeUser();
     const admin = await makeUser({ role: "admin" });
     const t = await newTicket(c);
-    const first = await api.getTicket(admin, t.id);
+    const first = await supportApi.getTicket(admin, t.id);
     const etag = first.headers.get("etag")!;
     expect(etag).toMatch(/^".+"$/);
-    const ok = await api.patchTicket(admin, t.id, { priority: "high" }, { "if-match": etag });
+    const ok = await supportApi.patchTicket(admin, t.id, { priority: "high" }, { "if-match": etag });
     expect(ok.status).toBe(200);
     expect(ok.headers.get("etag")).not.toBe(etag);
-    const stale = await api.patchTicket(admin, t.id, { priority: "low" }, { "if-match": etag });
+    const stale = await supportApi.patchTicket(admin, t.id, { priority: "low" }, { "if-match": etag });
     expect(stale.status).toBe(412);
     expect(stale.json.detail).toMatch(/changed/);
-    expect((await api.getTicket(admin, t.id)).json.priority).toBe("high");
+    expect((await supportApi.getTicket(admin, t.id)).json.priority).toBe("high");
     const past = new Date(Date.now() - 3600_000).toUTCString();
-    expect((await api.patchTicket(admin, t.id, { priority: "low" }, { "if-unmodified-since": past })).status).toBe(412);
+    expect((await supportApi.patchTicket(admin, t.id, { priority: "low" }, { "if-unmodified-since": past })).status).toBe(412);
     const future = new Date(Date.now() + 3600_000).toUTCString();
-    expect((await api.patchTicket(admin, t.id, { priority: "low" }, { "if-unmodified-since": future })).status).toBe(200);
-    expect((await api.patchTicket(admin, t.id, { priority: "low" }, { "if-unmodified-since": "yesterday" })).status).toBe(400);
+    expect((await supportApi.patchTicket(admin, t.id, { priority: "low" }, { "if-unmodified-since": future })).status).toBe(200);
+    expect((await supportApi.patchTicket(admin, t.id, { priority: "low" }, { "if-unmodified-since": "yesterday" })).status).toBe(400);
   });
 
   it("validates PATCH fields", async () => {
     const c = await makeUser();
     const admin = await makeUser({ role: "admin" });
     const t = await newTicket(c);
-    const r = await api.patchTicket(admin, t.id, { status: "done", sla_due_at: "tomorrow", ai_confidence_score: 3, watchers: ["x"] });
+    const r = await supportApi.patchTicket(admin, t.id, { status: "done", sla_due_at: "tomorrow", ai_confidence_score: 3, watchers: ["x"] });
     expect(r.status).toBe(400);
     expect(Object.keys(r.json).sort()).toEqual(["ai_confidence_score", "sla_due_at", "status", "watchers"]);
     expect(r.json.status[0]).toMatch(/not a valid choice/);
-    const unknownUser = await api.patchTicket(admin, t.id, { watchers: ["00000000-0000-4000-8000-000000000000"] });
+    const unknownUser = await supportApi.patchTicket(admin, t.id, { watchers: ["00000000-0000-4000-8000-000000000000"] });
     expect(unknownUser.status).toBe(400);
   });
 });
@@ -243,25 +247,25 @@ describe("mark-read", () => {
     const c = await makeUser();
     const agent = await makeUser({ role: "customer_service" });
     const t = await newTicket(c);
-    await api.postMessage(agent, { ticket: t.id, body: "On it" });
-    let cur = (await api.getTicket(agent, t.id)).json;
+    await supportApi.postMessage(agent, { ticket: t.id, body: "On it" });
+    let cur = (await supportApi.getTicket(agent, t.id)).json;
     expect([cur.unread_by_agent, cur.unread_by_customer]).toEqual([1, 1]);
-    const byAgent = await api.markRead(agent, t.id);
+    const byAgent = await supportApi.markRead(agent, t.id);
     expect(byAgent.status).toBe(200);
     expect([byAgent.json.unread_by_agent, byAgent.json.unread_by_customer]).toEqual([0, 1]);
-    const byCustomer = await api.markRead(c, t.id);
+    const byCustomer = await supportApi.markRead(c, t.id);
     expect([byCustomer.json.unread_by_agent, byCustomer.json.unread_by_customer]).toEqual([0, 0]);
-    expect((await api.markRead(await makeUser(), t.id)).status).toBe(404);
+    expect((await supportApi.markRead(await makeUser(), t.id)).status).toBe(404);
   });
 });
 
 describe("method handling", () => {
   it("answers unsupported methods with 405 and Allow", async () => {
     const u = await makeUser();
-    const r = await call(routes.ticketsRoute.DELETE as any, "DELETE", "/api/v1/support/tickets/", { user: u });
+    const r = await call(supportRoutes.ticketsRoute.DELETE as any, "DELETE", "/api/v1/support/tickets/", { user: u });
     expect(r.status).toBe(405);
     expect(r.json.detail).toBe('Method "DELETE" not allowed.');
     expect(r.headers.get("allow")).toContain("GET");
-    expect((await call(routes.eventsRoute.POST as any, "POST", "/api/v1/support/events/", { user: u })).status).toBe(405);
+    expect((await call(supportRoutes.eventsRoute.POST as any, "POST", "/api/v1/support/events/", { user: u })).status).toBe(405);
   });
 });

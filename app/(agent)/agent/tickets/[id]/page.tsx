@@ -11,9 +11,9 @@ export const metadata: Metadata = { title: "Ticket" };
 export const dynamic = "force-dynamic";
 
 /**
- * The agent's ticket view. Opening it is reading it: the unread counter is cleared on the
- * server before rendering (the seed's "call mark-read when opening thread"), which also works
- * without JavaScript. Queue links do not prefetch, so only a real visit marks a ticket read.
+ * The agent's ticket view. Opening a thread marks it read, exactly as POST mark-read/ would:
+ * the unread counter is cleared on the server before rendering, which also works without
+ * JavaScript. Queue links do not prefetch, so only a real visit marks a ticket read.
  */
 export default async function AgentTicketPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;

@@ -1,8 +1,8 @@
 /**
- * Deterministic e2e data, created through the domain functions before the server starts
- * (PGlite allows one process per data directory, so this cannot run beside the server).
- * Run by e2e/serve.mjs with DATA_DIR pointing at the e2e database. Writes the ids the specs
- * need to artifacts/e2e-fixtures.json.
+ * Seeds the e2e database with deterministic data, through the domain functions, before the
+ * server starts (PGlite allows one process per data directory, so this cannot run beside the
+ * server). Run by e2e/serve.mjs with DATA_DIR pointing at the e2e database. Writes the ids the
+ * specs need to artifacts/e2e-seed-data.json (read back with seedData() in e2e/helpers.ts).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -16,7 +16,7 @@ import { postMessage } from "../lib/domain/messages/post-message";
 import { updateTicket } from "../lib/domain/tickets/update-ticket";
 import type { UpdateTicketInput } from "../lib/domain/tickets/types";
 import { upsertUser } from "../lib/domain/users/upsert-user";
-import { USERS, FIXTURE_FILE, SECRET_NOTE } from "./users";
+import { USERS, SEED_DATA_FILE, SECRET_NOTE } from "./users";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -88,9 +88,9 @@ async function main() {
   await postMessage(agent2, { ticketId: ids["Invoice shows the wrong company name"], body: "We are reissuing the invoice now." });
 
   const out = { ids, caseyOrder: { id: caseyOrder.id, number: caseyOrder.number }, users: { agent: agent.id, agent2: agent2.id, casey: casey.id, blake: blake.id, admin: admin.id } };
-  fs.mkdirSync(path.dirname(FIXTURE_FILE), { recursive: true });
-  fs.writeFileSync(FIXTURE_FILE, JSON.stringify(out, null, 2));
-  console.log(`e2e fixtures: ${specs.length} tickets, 4 users`);
+  fs.mkdirSync(path.dirname(SEED_DATA_FILE), { recursive: true });
+  fs.writeFileSync(SEED_DATA_FILE, JSON.stringify(out, null, 2));
+  console.log(`e2e seed data: ${specs.length} tickets, ${Object.keys(out.users).length} users`);
   await closeDb();
 }
 
