@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { ThrottledError, UnsupportedMediaTypeError, PayloadTooLargeError, ValidationError } from "@/lib/domain/errors";
 import { errorResponse } from "./errors";
 import { apiRateLimiter, rateLimitSubject } from "./rate-limit";
+import { assertSameOriginForCookieAuth } from "./same-origin";
 
 type Ctx<P> = { params: Promise<P> };
 
@@ -15,7 +16,8 @@ export interface ApiOptions {
  * Route-handler wrapper: handlers parse, call one domain function and serialize; anything
  * thrown is turned into a response in one place (errorResponse). No try/catch in handlers.
  * Before the handler runs, every request is counted against the rate limits (429 past them;
- * RateLimit-* headers on every response).
+ * RateLimit-* headers on every response) and cookie-authenticated writes must come from our
+ * own origin (403 otherwise).
  */
 export function api<P = Record<string, never>>(fn: (req: NextRequest, params: P) => Promise<Response>, opts: ApiOptions = {}) {
   return async (req: NextRequest, ctx: Ctx<P>): Promise<Response> => {
@@ -25,6 +27,7 @@ export function api<P = Record<string, never>>(fn: (req: NextRequest, params: P)
       const outcome = await apiRateLimiter().check(await rateLimitSubject(req, opts));
       limitHeaders = outcome.headers;
       if (outcome.retryAfterSeconds !== null) throw new ThrottledError(outcome.retryAfterSeconds);
+      assertSameOriginForCookieAuth(req);
       const params = ctx?.params ? await ctx.params : ({} as P);
       res = await fn(req, params);
       res.headers.set("Cache-Control", res.headers.get("Cache-Control") ?? "no-store");
