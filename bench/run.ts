@@ -33,6 +33,10 @@ const baseEnv: NodeJS.ProcessEnv = {
   MAIL_TRANSPORT: "local",
   // One client for the throughput run: 8 in flight need a pool at least that big.
   DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE || "10",
+  // A few tokens make every measured request: keep the rate limiter's work in the measurement
+  // but never let it refuse one.
+  RATE_LIMIT_REQUESTS_USER: "100000000",
+  RATE_LIMIT_WRITES_USER: "100000000",
 };
 delete baseEnv.RESEND_API_KEY;
 

@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
+import { signInErrorMessage } from "./messages";
 
 function safeCallback(raw: string | null): string {
   // Only same-site paths: never bounce a user to another origin after sign-in.
@@ -12,9 +13,8 @@ function safeCallback(raw: string | null): string {
 export function SignInForm() {
   const params = useSearchParams();
   const callbackUrl = safeCallback(params.get("callbackUrl"));
-  const [error, setError] = useState<string | null>(
-    params.get("error") === "throttled" ? "Too many failed attempts. Wait a few minutes and try again." : null,
-  );
+  const initial = params.get("error");
+  const [error, setError] = useState<string | null>(initial?.startsWith("throttled") ? signInErrorMessage(initial) : null);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
@@ -29,11 +29,7 @@ export function SignInForm() {
     });
     setPending(false);
     if (!res || res.error) {
-      setError(
-        res?.error === "throttled"
-          ? "Too many failed attempts. Wait a few minutes and try again."
-          : "That email and password do not match an active account.",
-      );
+      setError(signInErrorMessage(res?.error ?? "CredentialsSignin"));
       return;
     }
     window.location.assign(callbackUrl);

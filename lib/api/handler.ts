@@ -1,10 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
-import { UnsupportedMediaTypeError, PayloadTooLargeError, ValidationError } from "@/lib/domain/errors";
+import { ThrottledError, UnsupportedMediaTypeError, PayloadTooLargeError, ValidationError } from "@/lib/domain/errors";
 import "@/lib/boot";
 import { errorResponse } from "./errors";
 import { idempotent } from "./idempotency";
 import { lastValues } from "./query";
+import { apiRateLimiter, rateLimitSubject } from "./rate-limit";
+import { assertSameOriginForCookieAuth } from "./same-origin";
 
 type Ctx<P> = { params: Promise<P> };
 
@@ -13,34 +15,47 @@ export interface ApiOptions {
   fields?: Readonly<Record<string, string>>;
   /** Honour an Idempotency-Key header (every POST that creates or changes something). */
   idempotent?: boolean;
+  /** A sign-in endpoint: also counted against the (lower) sign-in rate limit. */
+  signin?: boolean;
 }
 
 /**
  * Route-handler wrapper: handlers parse, call one domain function and serialize; anything
  * thrown is turned into a response in one place (errorResponse). No try/catch in handlers.
+ * Before the handler runs, every request is counted against the rate limits (429 past them;
+ * RateLimit-* headers on every response) and cookie-authenticated writes must come from our
+ * own origin (403 otherwise).
  */
 export function api<P = Record<string, never>>(handler: (req: NextRequest, params: P) => Promise<Response>, opts: ApiOptions = {}) {
   const fn = opts.idempotent ? idempotent(handler, { fields: opts.fields }) : handler;
   return async (req: NextRequest, ctx: Ctx<P>): Promise<Response> => {
+    let limitHeaders: Record<string, string> = {};
+    let res: Response;
     try {
+      const outcome = await apiRateLimiter().check(await rateLimitSubject(req, opts));
+      limitHeaders = outcome.headers;
+      if (outcome.retryAfterSeconds !== null) throw new ThrottledError(outcome.retryAfterSeconds);
+      assertSameOriginForCookieAuth(req);
       const params = ctx?.params ? await ctx.params : ({} as P);
-      const res = await fn(req, params);
+      res = await fn(req, params);
       res.headers.set("Cache-Control", res.headers.get("Cache-Control") ?? "no-store");
-      return res;
     } catch (e) {
-      return errorResponse(e, opts.fields);
+      res = errorResponse(e, opts.fields);
     }
+    for (const [k, v] of Object.entries(limitHeaders)) res.headers.set(k, v);
+    return res;
   };
 }
 
 /** Handlers for the methods a path does not allow: DRF's 405 body and an Allow header. */
 export function methodNotAllowed(allowed: string[]) {
-  const handler = async (req: NextRequest) =>
+  // Any route's params: the same handler serves static and dynamic paths.
+  return api<Record<string, string | string[]>>(async (req: NextRequest) =>
     NextResponse.json(
       { detail: `Method "${req.method}" not allowed.` },
       { status: 405, headers: { Allow: [...allowed, "OPTIONS"].join(", ") } },
-    );
-  return handler;
+    ),
+  );
 }
 
 export function json(data: unknown, init: ResponseInit = {}): NextResponse {

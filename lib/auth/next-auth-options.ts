@@ -2,6 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authenticate } from "@/lib/domain/auth/authenticate";
 import { ThrottledError } from "@/lib/domain/errors";
+import { clientAddress } from "@/lib/api/client-address";
 import { authSecret } from "./secret";
 
 export function sessionMaxAge(): number {
@@ -27,13 +28,13 @@ export function authOptions(): NextAuthOptions {
           const email = String(credentials?.email ?? "").slice(0, 254);
           const password = String(credentials?.password ?? "").slice(0, 1024);
           if (!email || !password) return null;
-          const fwd = req?.headers?.["x-forwarded-for"];
-          const ip = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(",")[0]?.trim() || null;
+          const ip = req?.headers ? clientAddress(req.headers) : null;
           try {
             const actor = await authenticate(email, password, ip);
             return { id: actor.id, email: actor.email, name: actor.name };
           } catch (e) {
-            if (e instanceof ThrottledError) throw new Error("throttled");
+            // next-auth hands the message to the sign-in page as `error`: it says how long to wait.
+            if (e instanceof ThrottledError) throw new Error(`throttled:${e.retryAfterSeconds}`);
             return null;
           }
         },

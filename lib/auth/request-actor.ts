@@ -3,6 +3,7 @@ import type { NextRequest } from "next/server";
 import type { Actor } from "@/lib/domain/actor";
 import { loadActor } from "@/lib/domain/auth/authenticate";
 import { NotAuthenticatedError } from "@/lib/domain/errors";
+import { clientAddress } from "@/lib/api/client-address";
 import { verifyToken } from "./jwt";
 import { authSecret } from "./secret";
 
@@ -32,6 +33,28 @@ export async function requireActor(req: NextRequest): Promise<Actor> {
   return actor;
 }
 
+/** The client's address as far as trusted proxies vouch for it (see lib/api/client-address.ts). */
 export function clientIp(req: NextRequest): string | null {
-  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || null;
+  return clientAddress(req.headers);
+}
+
+/** Whether the request carries a next-auth session cookie (possibly split into chunks). */
+export function hasSessionCookie(req: NextRequest): boolean {
+  return req.cookies.getAll().some((c) => /^(__Secure-)?next-auth\.session-token(\.\d+)?$/.test(c.name));
+}
+
+/**
+ * The user id a request is authenticated as, checked only cryptographically (no database):
+ * enough to key rate limits by user. A bad token counts as anonymous here; the handler still
+ * refuses it with 401.
+ */
+export async function requestUserId(req: NextRequest): Promise<string | null> {
+  const header = req.headers.get("authorization");
+  if (header) {
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    return m ? verifyToken(m[1], "access") : null;
+  }
+  if (!hasSessionCookie(req)) return null;
+  const session = await getToken({ req, secret: authSecret() }).catch(() => null);
+  return typeof session?.sub === "string" ? session.sub : null;
 }

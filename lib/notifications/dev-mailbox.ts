@@ -4,7 +4,8 @@ import { isUuid } from "@/lib/schemas/common";
 /**
  * The dev mailbox shows every stored email, customers' included, so it exists only outside
  * production. A production instance that deliberately runs the local transport (a staging
- * demo) can opt in with DEV_MAILBOX=on; the page then also requires a signed-in agent.
+ * demo) can opt in with DEV_MAILBOX=on. In every mode the page shows it only to signed-in
+ * agents ("open" and "agents" differ only in where it exists).
  */
 export function devMailboxAccess(env: NodeJS.ProcessEnv = process.env): "open" | "agents" | "off" {
   if (env.NODE_ENV !== "production") return "open";

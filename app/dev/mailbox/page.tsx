@@ -1,107 +1,14 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { currentActor } from "@/lib/auth/session";
-import { isAgent } from "@/lib/domain/policy";
-import { devMailboxAccess, getLocalMail, listLocalMail } from "@/lib/notifications/dev-mailbox";
+import { devMailboxAccess } from "@/lib/notifications/dev-mailbox";
+import { DevMailbox } from "./dev-mailbox";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dev mailbox", robots: { index: false, follow: false } };
 
-const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
-
-/** Mail delivered by the local transport (MAIL_TRANSPORT=local), newest first, with a viewer. */
+/** The dev mailbox for the signed-in agent (see DevMailbox for who may see it). */
 export default async function DevMailboxPage({ searchParams }: { searchParams: Promise<{ id?: string; view?: string }> }) {
-  const access = devMailboxAccess();
-  if (access === "off") notFound();
-  if (access === "agents") {
-    const actor = await currentActor();
-    if (!actor || !isAgent(actor)) notFound();
-  }
-  const { id, view } = await searchParams;
-  const [mails, selected] = await Promise.all([listLocalMail(), getLocalMail(id)]);
-  const asText = view === "text";
-
-  return (
-    <main className="mx-auto flex h-screen max-w-7xl flex-col gap-4 p-4 lg:p-6">
-      <header className="flex items-baseline justify-between">
-        <h1 className="text-lg font-semibold">Dev mailbox</h1>
-        <p className="text-sm text-slate-500">
-          Mail sent with the local transport · {mails.length === 100 ? "latest 100" : `${mails.length} messages`}
-        </p>
-      </header>
-      <div className="grid min-h-0 flex-1 gap-4 lg:grid-cols-[22rem_1fr]">
-        <nav aria-label="Messages" className="min-h-0 overflow-y-auto rounded-lg border border-slate-200 bg-white">
-          {mails.length === 0 ? (
-            <p className="p-6 text-sm text-slate-500">
-              No mail yet. Notifications appear here a few seconds after a reply or status change.
-            </p>
-          ) : (
-            <ul className="divide-y divide-slate-100">
-              {mails.map((m) => (
-                <li key={m.id}>
-                  <Link
-                    href={`/dev/mailbox/?id=${m.id}`}
-                    aria-current={m.id === selected?.id ? "true" : undefined}
-                    className="block px-4 py-3 hover:bg-slate-50 aria-[current=true]:bg-blue-50"
-                  >
-                    <span className="block truncate text-sm font-medium text-slate-900">{m.subject}</span>
-                    <span className="mt-0.5 flex justify-between gap-2 text-xs text-slate-500">
-                      <span className="truncate">{m.to}</span>
-                      <time dateTime={m.createdAt.toISOString()} className="shrink-0">
-                        {when.format(m.createdAt)}
-                      </time>
-                    </span>
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          )}
-        </nav>
-        <section className="flex min-h-0 flex-col rounded-lg border border-slate-200 bg-white">
-          {selected ? (
-            <>
-              <div className="border-b border-slate-200 px-5 py-4">
-                <h2 className="text-base font-semibold text-slate-900">{selected.subject}</h2>
-                <dl className="mt-2 grid grid-cols-[4rem_1fr] gap-y-1 text-sm">
-                  <dt className="text-slate-500">From</dt>
-                  <dd>{selected.from}</dd>
-                  <dt className="text-slate-500">To</dt>
-                  <dd>{selected.to}</dd>
-                  <dt className="text-slate-500">Date</dt>
-                  <dd>{when.format(selected.createdAt)} UTC</dd>
-                </dl>
-                <div className="mt-3 flex gap-1 text-sm" role="tablist">
-                  <Link
-                    role="tab"
-                    aria-selected={!asText}
-                    href={`/dev/mailbox/?id=${selected.id}`}
-                    className="rounded-md px-3 py-1 aria-selected:bg-slate-900 aria-selected:text-white"
-                  >
-                    HTML
-                  </Link>
-                  <Link
-                    role="tab"
-                    aria-selected={asText}
-                    href={`/dev/mailbox/?id=${selected.id}&view=text`}
-                    className="rounded-md px-3 py-1 aria-selected:bg-slate-900 aria-selected:text-white"
-                  >
-                    Plain text
-                  </Link>
-                </div>
-              </div>
-              {asText ? (
-                <pre className="min-h-0 flex-1 overflow-auto whitespace-pre-wrap p-5 font-mono text-sm text-slate-800">{selected.text}</pre>
-              ) : (
-                // sandbox="" : the mail's HTML runs no scripts and cannot reach this page.
-                <iframe title="Email preview" sandbox="" srcDoc={selected.html} className="min-h-[32rem] w-full flex-1 rounded-b-lg" />
-              )}
-            </>
-          ) : (
-            <p className="m-auto p-6 text-sm text-slate-500">Select a message to read it.</p>
-          )}
-        </section>
-      </div>
-    </main>
-  );
+  if (devMailboxAccess() === "off") notFound();
+  return DevMailbox({ actor: await currentActor(), query: await searchParams });
 }

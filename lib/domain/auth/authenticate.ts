@@ -2,7 +2,26 @@ import { db } from "@/lib/db/client";
 import { actorSelect, type Actor } from "../actor";
 import { NotAuthenticatedError } from "../errors";
 import { verifyPassword } from "./password";
-import { assertNotThrottled, clearFailures, recordFailure } from "./throttle";
+import { assertNotThrottled, clearFailures, loginLimits, recordFailure, type ThrottleKey } from "./throttle";
+
+/**
+ * Failed sign-ins are counted three ways, so that throttling stops guessing without locking
+ * out a whole office behind one address:
+ * - per email and address, at the lowest limit: the usual case of one person mistyping, or
+ *   one attacker guessing, locks only that email from that address;
+ * - per email across addresses, higher: guessing one password from many addresses still ends;
+ * - per address across emails, much higher: one address trying many accounts still ends.
+ * An unknown address (no trusted proxy, see lib/api/client-address.ts) is one address for the
+ * first key and has no key of its own, since it would be shared by every client.
+ */
+function throttleKeys(email: string, clientIp: string | null): ThrottleKey[] {
+  const limits = loginLimits();
+  return [
+    { key: `email-addr:${email}|${clientIp ?? "unknown"}`, maxFailures: limits.maxFailures },
+    { key: `email:${email}`, maxFailures: limits.maxFailuresEmail },
+    ...(clientIp ? [{ key: `addr:${clientIp}`, maxFailures: limits.maxFailuresAddress }] : []),
+  ];
+}
 
 /**
  * Email + password sign-in, shared by the browser (next-auth credentials) and the API token
@@ -11,8 +30,8 @@ import { assertNotThrottled, clearFailures, recordFailure } from "./throttle";
 export async function authenticate(email: string, password: string, clientIp: string | null): Promise<Actor> {
   const prisma = await db();
   const normalized = email.trim().toLowerCase();
-  const keys = [`email:${normalized}`, ...(clientIp ? [`ip:${clientIp}`] : [])];
-  await assertNotThrottled(prisma, keys);
+  const keys = throttleKeys(normalized, clientIp);
+  await assertNotThrottled(prisma, keys.map((k) => k.key));
   const user = await prisma.user.findUnique({
     where: { email: normalized },
     select: { ...actorSelect, passwordHash: true },
@@ -22,7 +41,9 @@ export async function authenticate(email: string, password: string, clientIp: st
     await recordFailure(prisma, keys);
     throw new NotAuthenticatedError("No active account found with the given credentials.");
   }
-  await clearFailures(prisma, `email:${normalized}`);
+  // Only this email+address pair is forgiven: the per-email count also holds other
+  // addresses' guesses, which one successful sign-in must not wipe out.
+  await clearFailures(prisma, keys[0].key);
   const { passwordHash: _ph, isActive: _a, ...actor } = user;
   return actor;
 }

@@ -2,17 +2,28 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { ThrottledError } from "../errors";
 
 /**
- * Throttling of failed sign-ins, per email and per client address, kept in the database so
- * every app instance enforces the same limit. After LOGIN_MAX_FAILURES failures within the
- * window the key is locked for LOGIN_LOCK_SECONDS; a successful sign-in clears the email key.
+ * Throttling of failed sign-ins, kept in the database so every app instance enforces the same
+ * limit. Each key (see authenticate.ts) has its own number of failures allowed within the
+ * window; past it the key is locked for LOGIN_LOCK_SECONDS.
  */
-function limits() {
+export function loginLimits(env: NodeJS.ProcessEnv = process.env) {
   const n = (v: string | undefined, d: number) => (Number(v) > 0 ? Number(v) : d);
+  const maxFailures = n(env.LOGIN_MAX_FAILURES, 5);
   return {
-    maxFailures: n(process.env.LOGIN_MAX_FAILURES, 5),
-    windowSeconds: n(process.env.LOGIN_WINDOW_SECONDS, 900),
-    lockSeconds: n(process.env.LOGIN_LOCK_SECONDS, 300),
+    /** per email and client address */
+    maxFailures,
+    /** per email across all addresses: higher, so that one address cannot lock a user out */
+    maxFailuresEmail: n(env.LOGIN_MAX_FAILURES_EMAIL, Math.max(20, maxFailures * 4)),
+    /** per client address across all emails: much higher, so that an office is not locked out */
+    maxFailuresAddress: n(env.LOGIN_MAX_FAILURES_ADDRESS, Math.max(100, maxFailures * 20)),
+    windowSeconds: n(env.LOGIN_WINDOW_SECONDS, 900),
+    lockSeconds: n(env.LOGIN_LOCK_SECONDS, 300),
   };
+}
+
+export interface ThrottleKey {
+  key: string;
+  maxFailures: number;
 }
 
 type Tx = Pick<Prisma.TransactionClient, "$queryRaw" | "$executeRaw" | "authThrottle">;
@@ -28,12 +39,16 @@ export async function assertNotThrottled(db: Tx, keys: string[], now = new Date(
   }
 }
 
-/** Counts one failure for each key atomically (one upsert per key, no read-modify-write). */
-export async function recordFailure(db: Tx, keys: string[], now = new Date()) {
-  const { maxFailures, windowSeconds, lockSeconds } = limits();
+/**
+ * Counts one failure for each key atomically (one upsert per key, no read-modify-write).
+ * A plain string key is allowed LOGIN_MAX_FAILURES.
+ */
+export async function recordFailure(db: Tx, keys: (string | ThrottleKey)[], now = new Date()) {
+  const { maxFailures: defaultMax, windowSeconds, lockSeconds } = loginLimits();
   const windowStart = new Date(now.getTime() - windowSeconds * 1000);
   const lockUntil = new Date(now.getTime() + lockSeconds * 1000);
-  for (const key of keys) {
+  for (const k of keys) {
+    const { key, maxFailures } = typeof k === "string" ? { key: k, maxFailures: defaultMax } : k;
     await db.$executeRaw`
       INSERT INTO auth_throttles (key, failures, window_start, locked_until)
       VALUES (${key}, 1, ${now}, NULL)

@@ -7,13 +7,16 @@ import { tokenObtainSchema } from "@/lib/api/support/schemas";
 
 export const dynamic = "force-dynamic";
 
-/** POST {email, password} → {access, refresh} (failed attempts are throttled: 429 + Retry-After). */
+/**
+ * POST {email, password} → {access, refresh}. Attempts count against the sign-in rate limit, and
+ * failed ones are throttled per email and address (429 + Retry-After).
+ */
 export const POST = api(async (req: NextRequest) => {
   const { data } = await readBody(req);
   const { email, password } = tokenObtainSchema.parse(data);
   const actor = await authenticate(email, password, clientIp(req));
   const [access, refresh] = await Promise.all([signToken(actor.id, "access"), signToken(actor.id, "refresh")]);
   return json({ access, refresh });
-});
+}, { signin: true });
 
 export const GET = methodNotAllowed(["POST"]);
