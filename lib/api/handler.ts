@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { ThrottledError, UnsupportedMediaTypeError, PayloadTooLargeError, ValidationError } from "@/lib/domain/errors";
 import "@/lib/boot";
-import { errorResponse } from "./errors";
+import { errorResponse, zodToFields } from "./errors";
 import { idempotent } from "./idempotency";
 import { lastValues } from "./query";
 import { apiRateLimiter, rateLimitSubject } from "./rate-limit";
@@ -84,9 +84,27 @@ export function rejectNullCharacters(data: unknown): void {
 
 /** Query parameters through a zod schema; Django's QueryDict.get keeps the last value. */
 export function parseQuery<S extends z.ZodType>(req: NextRequest, schema: S): z.output<S> {
-  const obj = lastValues(req.nextUrl.searchParams);
+  return parseQueryParams(req.nextUrl.searchParams, schema);
+}
+
+/**
+ * List query parameters with django-filter's semantics: the last value of a repeated
+ * parameter counts; an empty value means "no filter"; DRF's SearchFilter drops NUL characters
+ * from `search` (other parameters refuse them); errors of a date range name the range
+ * (`created_at`), not its `_after`/`_before` bound.
+ */
+export function parseQueryParams<S extends z.ZodType>(params: URLSearchParams | Record<string, string | string[] | undefined>, schema: S): z.output<S> {
+  const obj = lastValues(params, { dropEmpty: true });
+  if (obj.search !== undefined) obj.search = obj.search.replace(/\x00/g, "");
   rejectNullCharacters(obj);
-  return schema.parse(obj);
+  const parsed = schema.safeParse(obj);
+  if (parsed.success) return parsed.data;
+  const fields: Record<string, string[]> = {};
+  for (const [key, messages] of Object.entries(zodToFields(parsed.error))) {
+    const name = key.replace(/_(after|before)$/, "");
+    fields[name] = [...new Set([...(fields[name] ?? []), ...messages])];
+  }
+  throw new ValidationError(fields);
 }
 
 const JSON_LIMIT = 1024 * 1024;

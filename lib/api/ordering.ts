@@ -27,8 +27,15 @@ export function parseOrdering<F extends string>(
   return spec.length ? spec : parse(fallback);
 }
 
-/** DRF SearchFilter: terms split on whitespace and commas; every term must match. */
+/** What Python's str.split() splits on: str.isspace() characters (not JS's \s: no U+FEFF, plus \x1c-\x1f and \x85). */
+const PY_WHITESPACE = /[\t\n\v\f\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+
+/**
+ * DRF SearchFilter: NUL characters dropped, commas become spaces, then Python's str.split();
+ * every term must match one of the search fields. No cap on the number of terms (the
+ * parameter's length is bounded by the query schema instead). Duplicates change nothing.
+ */
 export function searchTerms(search: string | undefined): string[] {
   if (!search) return [];
-  return [...new Set(search.replace(/\x00/g, "").split(/[\s,]+/).filter(Boolean))].slice(0, 10);
+  return [...new Set(search.replace(/\x00/g, "").replace(/,/g, " ").split(PY_WHITESPACE).filter(Boolean))];
 }

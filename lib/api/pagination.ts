@@ -1,15 +1,30 @@
 import type { Page, PageRequest, Position, SortKey } from "@/lib/domain/keyset";
-import { ValidationError } from "@/lib/domain/errors";
+import { NotFoundError, ValidationError } from "@/lib/domain/errors";
 import { decodeCursor, encodeCursor } from "./cursor";
 
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
 
-/** DRF semantics: a missing or invalid page_size falls back to the default; larger is capped. */
+/** What Python's int() accepts: surrounding whitespace, a sign, digits with single underscores between. */
+const PY_INT = /^[\t\n\v\f\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*([+-]?\d(?:_?\d)*)[\t\n\v\f\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$/;
+
+/**
+ * DRF's page_size: parsed as Python's int() parses the string ("1_0" is 10; "1e1", "0x10" and
+ * "10.0" are not numbers); a missing, invalid, zero or negative size falls back to the
+ * default; a larger one is capped.
+ */
 export function pageSize(raw: string | undefined): number {
-  const n = raw === undefined ? NaN : Number(raw);
-  if (!Number.isInteger(n) || n < 1) return DEFAULT_PAGE_SIZE;
+  const m = raw === undefined ? null : PY_INT.exec(raw);
+  const n = m ? Number(m[1].replace(/_/g, "")) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1) return Number.isFinite(n) && n > MAX_PAGE_SIZE ? MAX_PAGE_SIZE : DEFAULT_PAGE_SIZE;
   return Math.min(n, MAX_PAGE_SIZE);
+}
+
+/** DRF CursorPagination's answer to a cursor it cannot decode: 404 {"detail": "Invalid cursor"}. */
+export class InvalidCursorError extends NotFoundError {
+  constructor() {
+    super("Invalid cursor");
+  }
 }
 
 export interface ListPageOptions<Row, Out> {
@@ -44,7 +59,8 @@ export async function listPage<Row, Out>(url: URL, opts: ListPageOptions<Row, Ou
   try {
     after = decodeCursor(token, scope, opts.keys);
   } catch (e) {
-    if (!(e instanceof ValidationError) || opts.badCursor !== "first-page") throw e;
+    if (!(e instanceof ValidationError)) throw e;
+    if (opts.badCursor !== "first-page") throw new InvalidCursorError();
   }
   const size = opts.size ?? pageSize(params.getAll("page_size").at(-1));
   const page = await opts.load({ keys: opts.keys, after, size });

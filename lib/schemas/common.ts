@@ -100,6 +100,15 @@ export const boolParam = z
   })
   .meta({ type: "boolean" });
 
+/**
+ * A boolean query filter as django-filter's BooleanWidget reads it: "true"/"false"/"1"/"0" in
+ * any case; any other value means "no filter" (undefined), not an error.
+ */
+export const boolFilter = z
+  .string()
+  .transform((raw) => ({ "1": true, "0": false, true: true, false: false } as Record<string, boolean>)[raw.toLowerCase()])
+  .meta({ type: "boolean", description: "true/false/1/0 (any case); other values do not filter." });
+
 /** JSON-body boolean; multipart forms send strings, so "true"/"false" are accepted too. */
 export const boolField = z.union([z.boolean(), boolParam], { error: "Must be a valid boolean." });
 

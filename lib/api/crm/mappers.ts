@@ -10,6 +10,7 @@ import { CRM_ORDERING_FIELDS, type CrmTicketCreateInput, type CrmTicketListQuery
  */
 export const CRM_FIELD_NAMES: Readonly<Record<string, string>> = {
   assignedToId: "assigned_to",
+  assignee: "assigned_to",
   slaDueAt: "due_date",
   companyId: "company",
   contactId: "contact",

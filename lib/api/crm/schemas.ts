@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { boolField, boolParam, dateTimeSchema, idSchema, listParams, pageOf, prioritySchema, statusSchema } from "@/lib/schemas/common";
+import { boolField, boolFilter, dateTimeSchema, idSchema, listParams, pageOf, prioritySchema, statusSchema } from "@/lib/schemas/common";
 
 /**
  * CRM ticket API (/api/v1/tickets/, /ticket-comments/, /ticket-attachments/) request schemas:
@@ -68,9 +68,9 @@ export const crmTicketListQuerySchema = z
     company: idSchema.optional(),
     assigned_to: idSchema.optional(),
     assigned_team: z.string().max(100).optional().meta({ description: "Team name, e.g. Tech." }),
-    my_tickets: boolParam.optional(),
-    unassigned: boolParam.optional(),
-    open: boolParam.optional(),
+    my_tickets: boolFilter.optional(),
+    unassigned: boolFilter.optional(),
+    open: boolFilter.optional(),
     search: z.string().max(500, { error: "Search is limited to 500 characters." }).optional(),
     ordering: z
       .string()

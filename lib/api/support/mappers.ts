@@ -9,6 +9,7 @@ import type { MessageListQuery, TicketCreateInput, TicketListQuery, TicketUpdate
  */
 export const SUPPORT_FIELD_NAMES: Readonly<Record<string, string>> = {
   assignedToId: "assigned_to",
+  assignee: "assigned_to",
   slaDueAt: "sla_due_at",
   watcherIds: "watchers",
   orderId: "order",

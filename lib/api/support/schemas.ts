@@ -1,7 +1,7 @@
 import { z } from "zod";
 import {
   boolField,
-  boolParam,
+  boolFilter,
   channelSchema,
   dateTimeSchema,
   directionSchema,
@@ -111,7 +111,7 @@ export const ticketListQuerySchema = z
     last_message_at_before: rangeBound("before").optional(),
     sla_due_at_after: rangeBound("after").optional(),
     sla_due_at_before: rangeBound("before").optional(),
-    sla_overdue: boolParam.optional(),
+    sla_overdue: boolFilter.optional(),
     search: z.string().max(500, { error: "Search is limited to 500 characters." }).optional(),
     ordering: z.string().max(200).optional(),
     ...listParams,
@@ -133,7 +133,7 @@ export type MessageCreateInput = z.output<typeof messageCreateSchema>;
 export const messageListQuerySchema = z.object({
   ticket: idSchema.optional(),
   direction: directionSchema.optional(),
-  is_internal: boolParam.optional(),
+  is_internal: boolFilter.optional(),
   created_at_after: rangeBound("after").optional(),
   created_at_before: rangeBound("before").optional(),
   ...listParams,

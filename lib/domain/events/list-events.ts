@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
 import type { Actor } from "../actor";
+import { assertReferencesExist } from "../filter-references";
 import { paginate, type PageRequest, type SortKey } from "../keyset";
 import { eventsVisibleTo } from "../scope";
 
@@ -25,6 +26,7 @@ export const EVENT_KEYS: SortKey<EventRow>[] = [
 /** The ticket timeline, newest first. Customers never see events about internal notes. */
 export async function listEvents(actor: Actor, f: { ticketId?: string }, page: PageRequest<EventRow>) {
   const prisma = await db();
+  await assertReferencesExist(prisma, [{ field: "ticketId", model: "ticket", id: f.ticketId }]);
   const and: Prisma.EventWhereInput[] = [eventsVisibleTo(actor)];
   if (f.ticketId) and.push({ ticketId: f.ticketId });
   return paginate(page, (args) =>

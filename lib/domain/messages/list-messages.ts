@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
 import type { Actor } from "../actor";
+import { assertReferencesExist } from "../filter-references";
 import { paginate, type PageRequest, type SortKey } from "../keyset";
 import { messagesVisibleTo } from "../scope";
 import type { DateRange } from "../tickets/types";
@@ -21,6 +22,7 @@ export interface MessageFilter {
 /** Messages in ascending time order, limited to what the actor may see (no internal notes for customers). */
 export async function listMessages(actor: Actor, f: MessageFilter, page: PageRequest<MessageRow>) {
   const prisma = await db();
+  await assertReferencesExist(prisma, [{ field: "ticketId", model: "ticket", id: f.ticketId }]);
   const and: Prisma.MessageWhereInput[] = [messagesVisibleTo(actor)];
   if (f.ticketId) and.push({ ticketId: f.ticketId });
   if (f.direction) and.push({ direction: f.direction });

@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
 import type { Actor } from "../actor";
+import { assertReferencesExist } from "../filter-references";
 import { paginate, sortKeys, type Page, type PageRequest, type SortKey } from "../keyset";
 import { ticketsVisibleTo } from "../scope";
 import { ticketSelect, type TicketRow } from "./ticket-select";
@@ -32,8 +33,16 @@ export function ticketSortKeys<R extends TicketRow = TicketRow>(spec: readonly S
   return sortKeys(SORT_COLUMNS, spec) as SortKey<R>[];
 }
 
+/**
+ * A term is matched as a literal substring: Prisma hands `contains` to LIKE unescaped, so
+ * the LIKE wildcards and the escape character are escaped here (`_` must not match anything).
+ */
+function literal(term: string): string {
+  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 function searchClause(term: string, fields: readonly TicketSearchField[]): Prisma.TicketWhereInput {
-  const like = { contains: term, mode: "insensitive" as const };
+  const like = { contains: literal(term), mode: "insensitive" as const };
   const or: Prisma.TicketWhereInput[] = [];
   for (const f of fields) {
     if (f === "subject") or.push({ subject: like });
@@ -114,6 +123,12 @@ export async function listTickets(
   view: "summary" | "thread" = "summary",
 ) {
   const prisma = await db();
+  await assertReferencesExist(prisma, [
+    { field: "contactId", model: "contact", id: filter.contactId },
+    { field: "orderId", model: "order", id: filter.orderId },
+    { field: "companyId", model: "company", id: filter.companyId },
+    ...(filter.assignee ?? []).map((a) => ({ field: "assignee", model: "user" as const, id: typeof a === "object" ? a.id : undefined })),
+  ]);
   const where = ticketWhere(actor, filter);
   return paginate<TicketRow>(page as PageRequest<TicketRow>, (args) =>
     prisma.ticket.findMany({

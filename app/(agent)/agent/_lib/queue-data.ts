@@ -1,6 +1,6 @@
-import { zodToFields } from "@/lib/api/errors";
-import { cursorOf, listPage } from "@/lib/api/pagination";
-import { ticketOrdering, toTicketFilter } from "@/lib/api/support/mappers";
+import { parseQueryParams } from "@/lib/api/handler";
+import { cursorOf, InvalidCursorError, listPage } from "@/lib/api/pagination";
+import { SUPPORT_FIELD_NAMES, ticketOrdering, toTicketFilter } from "@/lib/api/support/mappers";
 import { ticketListQuerySchema } from "@/lib/api/support/schemas";
 import { serializeTicket } from "@/lib/api/support/serialize";
 import type { Actor } from "@/lib/domain/actor";
@@ -31,12 +31,10 @@ export type Stats = Awaited<ReturnType<typeof ticketStats>>;
  * names the API only gives as ids.
  */
 export async function loadQueue(actor: Actor, params: Record<string, string>): Promise<QueueData> {
-  const parsed = ticketListQuerySchema.safeParse(params);
-  if (!parsed.success) return { ok: false, errors: zodToFields(parsed.error) };
-  const q = parsed.data;
-  const filter = toTicketFilter(q);
   let page;
   try {
+    const q = parseQueryParams(params, ticketListQuerySchema);
+    const filter = toTicketFilter(q);
     page = await listPage(new URL(`http://queue/?${new URLSearchParams(params)}`), {
       name: "support.tickets",
       keys: ticketSortKeys(ticketOrdering(q.ordering)),
@@ -44,7 +42,8 @@ export async function loadQueue(actor: Actor, params: Record<string, string>): P
       serialize: (t: TicketRow) => t,
     });
   } catch (e) {
-    if (e instanceof ValidationError) return { ok: false, errors: e.fields };
+    if (e instanceof ValidationError) return { ok: false, errors: e.renamed(SUPPORT_FIELD_NAMES).fields };
+    if (e instanceof InvalidCursorError) return { ok: false, errors: { cursor: [e.message] } };
     throw e;
   }
   const parties = await listTicketParties(actor, page.results.map((t) => t.id));

@@ -21,7 +21,7 @@ export const GET = api(async (req: NextRequest) => {
       serialize: serializeCrmComment,
     }),
   );
-});
+}, { fields: CRM_FIELD_NAMES });
 
 export const POST = api(async (req: NextRequest) => {
   const actor = await requireActor(req);

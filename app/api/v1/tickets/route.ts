@@ -25,7 +25,7 @@ export const GET = api(async (req: NextRequest) => {
       serialize: (t) => serializeCrmTicket(t, actor),
     }),
   );
-});
+}, { fields: CRM_FIELD_NAMES });
 
 export const POST = api(async (req: NextRequest) => {
   const actor = await requireActor(req);

@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+import { SUPPORT_FIELD_NAMES } from "@/lib/api/support/mappers";
 import { api, json, methodNotAllowed, parseQuery } from "@/lib/api/handler";
 import { listPage } from "@/lib/api/pagination";
 import { eventListQuerySchema } from "@/lib/api/support/schemas";
@@ -19,7 +20,7 @@ export const GET = api(async (req: NextRequest) => {
       serialize: serializeEvent,
     }),
   );
-});
+}, { fields: SUPPORT_FIELD_NAMES });
 
 export const POST = methodNotAllowed(["GET"]);
 export const PUT = POST;

@@ -23,7 +23,7 @@ export const GET = api(async (req: NextRequest) => {
       serialize: serializeMessage,
     }),
   );
-});
+}, { fields: SUPPORT_FIELD_NAMES });
 
 export const POST = api(async (req: NextRequest) => {
   const actor = await requireActor(req);
