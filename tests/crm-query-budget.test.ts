@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db, dbHandle } from "@/lib/db/client";
-import { PrismaClient } from "@/lib/db/generated/client";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
 import { useTestDb } from "./support/db";
 import { makeCast, type TestUser } from "./support/cast";
 import { crmApi } from "./support/api";
 import { makeCompany, makeContact } from "./support/fixtures";
+import { useQueryCounter } from "./support/query-count";
 
 useTestDb();
 
-/**
- * Counts the SQL statements the app sends: the process-wide client is swapped for one on the
- * same driver adapter with Prisma's query log (which works with driver adapters), so every
- * statement of a request, auth included, is seen.
- */
-const g = globalThis as unknown as { __caseflowDb?: Promise<Awaited<ReturnType<typeof dbHandle>>> };
-let original: typeof g.__caseflowDb;
-let counting: PrismaClient<"query">;
-let statements: string[] = [];
+const measure = useQueryCounter();
 
 let admin: TestUser, agent: TestUser, cust: TestUser;
 let seq = 0;
@@ -59,24 +51,9 @@ async function seedTickets(n: number, customerId: string) {
   }
 }
 
-async function measure<T>(fn: () => Promise<T>): Promise<{ count: number; result: T }> {
-  statements = [];
-  const result = await fn();
-  return { count: statements.length, result };
-}
 
 beforeAll(async () => {
   ({ admin, agent, customer: cust } = await makeCast());
-  const h = await dbHandle();
-  counting = new PrismaClient({ adapter: h.adapter, log: [{ emit: "event", level: "query" }] });
-  counting.$on("query", (e) => void statements.push(e.query));
-  original = g.__caseflowDb;
-  g.__caseflowDb = Promise.resolve({ ...h, prisma: counting as unknown as PrismaClient });
-});
-
-afterAll(async () => {
-  g.__caseflowDb = original;
-  await counting?.$disconnect();
 });
 
 describe("query budget", () => {

@@ -1,47 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dbHandle } from "@/lib/db/client";
-import { PrismaClient } from "@/lib/db/generated/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { makeUser, type TestUser } from "./support/cast";
 import { useTestDb } from "./support/db";
 import { call } from "./support/http";
 import { supportRoutes as routes } from "./support/api";
+import { useQueryCounter } from "./support/query-count";
 
 useTestDb();
 
-/**
- * What an Idempotency-Key costs in SQL statements: the process-wide client is swapped for one
- * on the same driver adapter with Prisma's query log, so every statement is counted.
- */
-const g = globalThis as unknown as { __caseflowDb?: Promise<Awaited<ReturnType<typeof dbHandle>>> };
-let original: typeof g.__caseflowDb;
-let counting: PrismaClient<"query">;
-let statements: string[] = [];
+/** What an Idempotency-Key costs in SQL statements. */
+const count = useQueryCounter();
 let cust: TestUser;
 
 beforeAll(async () => {
   cust = await makeUser();
-  const h = await dbHandle();
-  counting = new PrismaClient({ adapter: h.adapter, log: [{ emit: "event", level: "query" }] });
-  counting.$on("query", (e) => void statements.push(e.query));
-  original = g.__caseflowDb;
-  g.__caseflowDb = Promise.resolve({ ...h, prisma: counting as unknown as PrismaClient });
-});
-
-afterAll(async () => {
-  g.__caseflowDb = original;
-  await counting?.$disconnect();
 });
 
 async function measure(key: string | null) {
-  statements = [];
-  const r = await call(routes.ticketsRoute.POST as Parameters<typeof call>[0], "POST", "/api/v1/support/tickets/", {
+  const { count: n, statements, result: r } = await count(() => call(routes.ticketsRoute.POST as Parameters<typeof call>[0], "POST", "/api/v1/support/tickets/", {
     user: cust,
     body: { subject: "Budget", initial_message: "x" },
     headers: key ? { "Idempotency-Key": key } : {},
-  });
+  }));
   expect(r.status).toBe(201);
   return {
-    count: statements.length,
+    count: n,
     replayed: r.headers.get("idempotent-replayed") === "true",
     insertsTicket: statements.some((q) => /INSERT INTO "(public"\.")?tickets"/i.test(q)),
   };

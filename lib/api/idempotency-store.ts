@@ -80,16 +80,12 @@ export async function findKey(userId: string, key: string, now = new Date()): Pr
 /** Stores the response of the claim `id` (a claim taken over by someone else is not touched). */
 export async function completeKey(id: string, res: StoredResponse): Promise<void> {
   const prisma = await db();
-  await prisma.idempotencyKey.updateMany({
-    where: { id, state: "in_progress" },
-    data: {
-      state: "completed",
-      responseStatus: res.status,
-      responseHeaders: res.headers,
-      responseBody: new Uint8Array(res.body),
-      lockedUntil: new Date(),
-    },
-  });
+  // One statement (Prisma's updateMany would wrap it in a transaction of its own).
+  await prisma.$executeRaw`
+    UPDATE idempotency_keys SET state = 'completed', response_status = ${res.status},
+      response_headers = ${JSON.stringify(res.headers)}::jsonb, response_body = ${Buffer.from(res.body)},
+      locked_until = now()
+    WHERE id = ${id}::uuid AND state = 'in_progress'`;
 }
 
 /** Gives the key up (the request failed in a way a retry may fix), so the next attempt runs. */
