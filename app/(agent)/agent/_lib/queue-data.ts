@@ -1,4 +1,5 @@
 import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
+import { rejectNullCharacters } from "@/lib/api/handler";
 import { pageSize } from "@/lib/api/pagination";
 import { serializeTicket } from "@/lib/api/serializers/support";
 import type { Actor } from "@/lib/domain/actor";
@@ -45,6 +46,8 @@ export async function loadQueue(actor: Actor, params: Record<string, string>): P
   const scope = `support.tickets:${keys.map((k) => `${k.dir === "desc" ? "-" : ""}${k.field}`).join(",")}`;
   let pos;
   try {
+    // Text the API refuses in a query string (NUL, lone surrogates) is refused here alike.
+    rejectNullCharacters(params);
     pos = decodeCursor(q.cursor, scope, keys);
   } catch (e) {
     if (e instanceof ValidationError) return { ok: false, errors: e.fields };
