@@ -89,8 +89,12 @@ describe("notifications: leases", () => {
     await openTicket(await makeUser());
     const config = withLease(2_000);
     const slow = captureTransport({ delayMs: 5_000 });
+    let started!: () => void;
+    const inFlight = new Promise<void>((r) => (started = r));
+    const transport: MailTransport = { name: "slow", send: (mail, o) => (started(), slow.send(mail, o)) };
     let finished = false;
-    const first = drainOutbox({ transport: slow, config }).finally(() => (finished = true));
+    const first = drainOutbox({ transport, config }).finally(() => (finished = true));
+    await inFlight; // the mail is claimed and its send has begun; from here on, others poll for it
     const other = captureTransport();
     await pollUntil(() => finished, () => drainOutbox({ transport: other, config }));
     expect(await first).toEqual({ sent: 1, retried: 0, dead: 0 });
