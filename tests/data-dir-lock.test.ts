@@ -92,4 +92,11 @@ describe("embedded database folder lock", () => {
     expect(() => acquireDataDirLock(dir)).not.toThrow();
     expect(parseLockHolder(fs.readFileSync(lockFile(dir), "utf8"))?.pid).toBe(process.pid);
   });
+
+  it("a bare-pid lock naming this process is taken and rewritten with this process's identity", () => {
+    const dir = tempDir();
+    fs.writeFileSync(lockFile(dir), String(process.pid));
+    expect(() => acquireDataDirLock(dir)).not.toThrow();
+    expect(parseLockHolder(fs.readFileSync(lockFile(dir), "utf8"))).toEqual(processIdentity(process.pid));
+  });
 });

@@ -127,7 +127,12 @@ export function acquireDataDirLock(dir: string): void {
     if (text === undefined) continue; // removed in between: try again
     const holder = parseLockHolder(text);
     if (holder && holderAlive(holder)) {
-      if (holder.pid === process.pid) return; // this process opened the folder before (e.g. after closeDb)
+      if (holder.pid === process.pid) {
+        // This process opened the folder before (e.g. after closeDb); record it in today's format
+        // so the lock is removed on exit.
+        if (text !== mine) fs.writeFileSync(lock, mine);
+        return;
+      }
       throw new DataDirBusyError(dir, holder.pid);
     }
     removeStale(lock, text);
