@@ -63,23 +63,34 @@ export function json(data: unknown, init: ResponseInit = {}): NextResponse {
 }
 
 /**
- * PostgreSQL text cannot hold NUL characters; like DRF's CharField we refuse them at the edge
- * with a 400 naming the field, instead of letting the database fail the request.
+ * Text PostgreSQL cannot hold faithfully is refused at the edge with a 400 naming the field,
+ * like DRF's CharField, instead of letting the database fail the request or mangle the value:
+ * NUL characters, and lone UTF-16 surrogates (JSON "\ud800"), which have no UTF-8 form, so a
+ * text column silently turns them into U+FFFD while json/array values fail outright. Keys are
+ * checked too: a nested object may be stored whole. Forms and server actions use this as well.
  */
 export function rejectNullCharacters(data: unknown): void {
-  const bad = new Set<string>();
+  const bad = new Map<string, Set<string>>();
+  const flag = (field: string, msg: string) => {
+    const f = field || "non_field_errors";
+    bad.set(f, (bad.get(f) ?? new Set()).add(msg));
+  };
+  const check = (s: string, field: string) => {
+    if (s.includes("\u0000")) flag(field, "Null characters are not allowed.");
+    if (!s.isWellFormed()) flag(field, "Lone surrogate characters are not allowed.");
+  };
   const walk = (v: unknown, field: string) => {
-    if (typeof v === "string") {
-      if (v.includes("\u0000")) bad.add(field);
-    } else if (Array.isArray(v)) v.forEach((x) => walk(x, field));
-    else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, field || k);
+    if (typeof v === "string") check(v, field);
+    else if (Array.isArray(v)) v.forEach((x) => walk(x, field));
+    else if (v && typeof v === "object") {
+      for (const [k, x] of Object.entries(v)) {
+        check(k, field);
+        walk(x, field || k);
+      }
+    }
   };
   walk(data, "");
-  if (bad.size) {
-    throw new ValidationError(
-      Object.fromEntries([...bad].map((f) => [f || "non_field_errors", ["Null characters are not allowed."]])),
-    );
-  }
+  if (bad.size) throw new ValidationError(Object.fromEntries([...bad].map(([f, msgs]) => [f, [...msgs]])));
 }
 
 /** Query parameters through a zod schema; Django's QueryDict.get keeps the last value. */

@@ -12,6 +12,7 @@ import type { NotificationKind } from "@/lib/db/generated/client";
  *   NOTIFY_TICKET_UPDATE / NOTIFY_CUSTOMER_REPLY / NOTIFY_TICKET_CREATED=off   operator switches
  *   NOTIFY_MAX_ATTEMPTS (8), NOTIFY_BACKOFF_BASE_MS (30 s), NOTIFY_BACKOFF_MAX_MS (1 h)
  *   NOTIFICATIONS_WORKER=off, NOTIFICATIONS_WORKER_INTERVAL_MS (5000)   see instrumentation.ts
+ *   NOTIFY_LEASE_MS (30 s)        how long a claimed mail stays reserved to its worker without a heartbeat
  */
 const onOff = z
   .string()
@@ -35,6 +36,7 @@ const envSchema = z.object({
   NOTIFY_BACKOFF_BASE_MS: z.coerce.number().int().min(0).default(30_000),
   NOTIFY_BACKOFF_MAX_MS: z.coerce.number().int().min(0).default(3_600_000),
   NOTIFICATIONS_WORKER_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
+  NOTIFY_LEASE_MS: z.coerce.number().int().min(300).default(30_000),
 });
 
 export interface MailConfig {
@@ -52,6 +54,11 @@ export interface MailConfig {
   backoffBaseMs: number;
   backoffMaxMs: number;
   workerIntervalMs: number;
+  /**
+   * A claimed mail's lease: renewed every third of it while its worker lives, so mail held by
+   * a crashed instance is claimed again by another one soon after the lease runs out.
+   */
+  leaseMs: number;
 }
 
 export function mailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig {
@@ -79,5 +86,6 @@ export function mailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig {
     backoffBaseMs: e.NOTIFY_BACKOFF_BASE_MS,
     backoffMaxMs: e.NOTIFY_BACKOFF_MAX_MS,
     workerIntervalMs: e.NOTIFICATIONS_WORKER_INTERVAL_MS,
+    leaseMs: e.NOTIFY_LEASE_MS,
   };
 }

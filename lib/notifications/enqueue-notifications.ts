@@ -1,8 +1,8 @@
 import type { NotificationKind, Prisma, TicketStatus } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/domain/actor";
 import { isAgent } from "@/lib/domain/policy";
-import { mailConfig } from "./config";
-import { customerStatusLabel, type NotificationPayloadInput } from "./payload";
+import { mailConfig, type MailConfig } from "./config";
+import { clip, customerStatusLabel, storablePayload, type NotificationPayloadInput } from "./payload";
 import {
   agentRecipients,
   customerRecipient,
@@ -15,16 +15,19 @@ import {
 
 /*
  * The outbox's write side. Every function here runs inside the transaction of the change that
- * causes the notification, so a notification exists if and only if the change committed. They
- * only write rows: rendering and sending happen later in the worker (lib/notifications/worker.ts).
+ * causes the notification, so a notification exists if and only if the change committed: if a
+ * row cannot be written, the change fails with it (nothing is caught here). Payloads are made
+ * storable first (storablePayload), so no user text can make that write fail. They only write
+ * rows: rendering and sending happen later in the worker (lib/notifications/worker.ts).
  */
 
 // Long messages are cut in the email; the full text is one click away in the thread.
 const MAX_BODY = 8_000;
 
 /**
- * Runs `fn` (config read included: a bad APP_URL must not break replies) under a savepoint: if anything in it fails, the notification is dropped (and
- * logged) but the caller's transaction, and so the reply or status change, goes through.
+ * Runs `fn` under a savepoint: if anything in it fails, its writes are dropped (and logged) but
+ * the caller's transaction goes through. Only for writes that may be lost; the outbox does not
+ * use it, since a notification dropped this way would be lost without trace.
  */
 export async function withSavepoint(tx: Prisma.TransactionClient, label: string, fn: () => Promise<void>) {
   await tx.$executeRawUnsafe("SAVEPOINT caseflow_notify");
@@ -37,8 +40,24 @@ export async function withSavepoint(tx: Prisma.TransactionClient, label: string,
   }
 }
 
-function links(ticketId: string) {
-  const base = mailConfig().appUrl;
+/**
+ * The mail settings for queueing `kind`, or null when it is switched off. A broken mail
+ * configuration (e.g. APP_URL not a URL) also means no mail: the outbox worker cannot start
+ * with it either, so nothing could be sent, and a reply must not fail over an operator setting.
+ */
+function settingsFor(kind: NotificationKind): MailConfig | null {
+  let cfg: MailConfig;
+  try {
+    cfg = mailConfig();
+  } catch (e) {
+    console.error(`[notifications] mail configuration is invalid; not queueing ${kind}`, e);
+    return null;
+  }
+  return cfg.enabled[kind] ? cfg : null;
+}
+
+function links(cfg: MailConfig, ticketId: string) {
+  const base = cfg.appUrl;
   return {
     portal: `${base}/portal/tickets/${ticketId}/`,
     workspace: `${base}/agent/tickets/${ticketId}/`,
@@ -63,13 +82,12 @@ async function write(
       messageId,
       recipientId: r.id,
       toEmail: r.email,
-      payload: payload(r) as Prisma.InputJsonObject,
+      payload: storablePayload(payload(r)) as Prisma.InputJsonObject,
     })),
   });
 }
 
-function base(t: TicketForNotify, actor: Actor) {
-  const cfg = mailConfig();
+function base(cfg: MailConfig, t: TicketForNotify, actor: Actor) {
   return {
     productName: cfg.productName,
     ticket: { id: t.id, number: t.number, subject: t.subject, status: t.status },
@@ -94,30 +112,29 @@ export async function enqueueMessageNotifications(tx: Prisma.TransactionClient, 
   if (m.isInternal) return;
   const agent = isAgent(actor);
   const kind: NotificationKind = agent ? "ticket_update" : "customer_reply";
-  await withSavepoint(tx, kind, async () => {
-    if (!mailConfig().enabled[kind]) return;
-    const t = await tx.ticket.findUniqueOrThrow({ where: { id: m.ticketId }, select: ticketForNotify });
-    const recipients = agent
-      ? [customerRecipient(t, actor)].filter((r): r is Recipient => !!r)
-      : await agentRecipients(tx, t, actor);
-    const l = links(t.id);
-    const message = {
-      id: m.messageId,
-      body: m.body.length > MAX_BODY ? `${m.body.slice(0, MAX_BODY)}…` : m.body,
-      authorName: displayName(actor),
-      createdAt: m.at.toISOString(),
-      attachments: m.attachments,
-    };
-    await write(tx, kind, t, m.messageId, recipients, (r) => ({
-      ...base(t, actor),
-      recipientName: r.name,
-      reason: r.reason,
-      message,
-      event: "reply",
-      url: agent ? l.portal : l.workspace,
-      preferencesUrl: agent ? null : l.preferences,
-    }));
-  });
+  const cfg = settingsFor(kind);
+  if (!cfg) return;
+  const t = await tx.ticket.findUniqueOrThrow({ where: { id: m.ticketId }, select: ticketForNotify });
+  const recipients = agent
+    ? [customerRecipient(t, actor)].filter((r): r is Recipient => !!r)
+    : await agentRecipients(tx, t, actor);
+  const l = links(cfg, t.id);
+  const message = {
+    id: m.messageId,
+    body: clip(m.body, MAX_BODY, "…"),
+    authorName: displayName(actor),
+    createdAt: m.at.toISOString(),
+    attachments: m.attachments,
+  };
+  await write(tx, kind, t, m.messageId, recipients, (r) => ({
+    ...base(cfg, t, actor),
+    recipientName: r.name,
+    reason: r.reason,
+    message,
+    event: "reply",
+    url: agent ? l.portal : l.workspace,
+    preferencesUrl: agent ? null : l.preferences,
+  }));
 }
 
 /**
@@ -130,20 +147,19 @@ export async function enqueueStatusChangeNotification(
   c: { ticketId: string; from: TicketStatus; to: TicketStatus },
 ) {
   if (customerStatusLabel(c.from) === customerStatusLabel(c.to)) return;
-  await withSavepoint(tx, "ticket_update", async () => {
-    if (!mailConfig().enabled.ticket_update) return;
-    const t = await tx.ticket.findUniqueOrThrow({ where: { id: c.ticketId }, select: ticketForNotify });
-    const r = customerRecipient(t, actor);
-    await write(tx, "ticket_update", t, null, r ? [r] : [], (r) => ({
-      ...base(t, actor),
-      recipientName: r.name,
-      reason: r.reason,
-      message: null,
-      event: "status",
-      statusChange: { from: c.from, to: c.to },
-      url: links(t.id).portal,
-    }));
-  });
+  const cfg = settingsFor("ticket_update");
+  if (!cfg) return;
+  const t = await tx.ticket.findUniqueOrThrow({ where: { id: c.ticketId }, select: ticketForNotify });
+  const r = customerRecipient(t, actor);
+  await write(tx, "ticket_update", t, null, r ? [r] : [], (r) => ({
+    ...base(cfg, t, actor),
+    recipientName: r.name,
+    reason: r.reason,
+    message: null,
+    event: "status",
+    statusChange: { from: c.from, to: c.to },
+    url: links(cfg, t.id).portal,
+  }));
 }
 
 /**
@@ -156,25 +172,24 @@ export async function enqueueTicketCreatedNotification(
   actor: Actor,
   c: { ticketId: string; initialMessage: string | null; at: Date },
 ) {
-  await withSavepoint(tx, "ticket_created", async () => {
-    if (!mailConfig().enabled.ticket_created) return;
-    const t = await tx.ticket.findUniqueOrThrow({
-      where: { id: c.ticketId },
-      select: { ...ticketForNotify, description: true },
-    });
-    const r = customerRecipient(t, null);
-    const body = c.initialMessage?.trim() || t.description.trim();
-    const openedByAgent = isAgent(actor) && t.userId !== actor.id;
-    await write(tx, "ticket_created", t, null, r ? [r] : [], (r) => ({
-      ...base(t, actor),
-      recipientName: r.name,
-      reason: r.reason,
-      message: body
-        ? { id: null, body: body.slice(0, MAX_BODY), authorName: openedByAgent ? displayName(actor) : r.name, createdAt: c.at.toISOString(), attachments: [] }
-        : null,
-      event: "created",
-      openedByAgent,
-      url: links(t.id).portal,
-    }));
+  const cfg = settingsFor("ticket_created");
+  if (!cfg) return;
+  const t = await tx.ticket.findUniqueOrThrow({
+    where: { id: c.ticketId },
+    select: { ...ticketForNotify, description: true },
   });
+  const r = customerRecipient(t, null);
+  const body = c.initialMessage?.trim() || t.description.trim();
+  const openedByAgent = isAgent(actor) && t.userId !== actor.id;
+  await write(tx, "ticket_created", t, null, r ? [r] : [], (r) => ({
+    ...base(cfg, t, actor),
+    recipientName: r.name,
+    reason: r.reason,
+    message: body
+      ? { id: null, body: clip(body, MAX_BODY), authorName: openedByAgent ? displayName(actor) : r.name, createdAt: c.at.toISOString(), attachments: [] }
+      : null,
+    event: "created",
+    openedByAgent,
+    url: links(cfg, t.id).portal,
+  }));
 }

@@ -39,6 +39,29 @@ export const notificationPayloadSchema = z.object({
 export type NotificationPayload = z.output<typeof notificationPayloadSchema>;
 export type NotificationPayloadInput = z.input<typeof notificationPayloadSchema>;
 
+/**
+ * The payload in a form the jsonb column always accepts. PostgreSQL refuses a JSON document
+ * holding a lone UTF-16 surrogate or a NUL, and a refused payload would fail the change that
+ * queues it. The edge already refuses such text, but a payload is also built from stored data
+ * and from cuts of it, so every string is made well-formed here, whatever its source.
+ */
+export function storablePayload<T>(value: T): T {
+  const fix = (v: unknown): unknown => {
+    if (typeof v === "string") return v.toWellFormed().replaceAll("\u0000", "\uFFFD");
+    if (Array.isArray(v)) return v.map(fix);
+    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [fix(k), fix(x)]));
+    return v;
+  };
+  return fix(value) as T;
+}
+
+/** The first `max` UTF-16 units of `s`, never ending in half of a surrogate pair (an emoji cut in two). */
+export function clip(s: string, max: number, ellipsis = ""): string {
+  if (s.length <= max) return s;
+  const end = /[\uD800-\uDBFF]/.test(s[max - 1]) ? max - 1 : max;
+  return s.slice(0, end) + ellipsis;
+}
+
 /** Customer-facing words for statuses: "new" and "assigned" are triage, not news. */
 export const CUSTOMER_STATUS_LABEL: Record<string, string> = {
   new: "Open",
