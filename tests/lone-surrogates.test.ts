@@ -112,7 +112,9 @@ describe("lone surrogates are a 400 naming the field, and nothing is written", (
     // An HTTP query string cannot carry one (URL decoding yields U+FFFD), but a server
     // action's arguments can: the queue's loader checks them as parseQuery checks a query.
     expect(await loadQueue(agent, { search: "refund \ud800" })).toEqual({ ok: false, errors: { search: [MESSAGE] } });
-    expect(await loadQueue(agent, { search: "refund \u0000" })).toEqual({ ok: false, errors: { search: ["Null characters are not allowed."] } });
+    // DRF's SearchFilter drops NUL characters from search terms; other filters refuse them.
+    expect((await loadQueue(agent, { search: "refund \u0000" })).ok).toBe(true);
+    expect(await loadQueue(agent, { channel: "email\u0000" })).toEqual({ ok: false, errors: { channel: ["Null characters are not allowed."] } });
     expect((await loadQueue(agent, { search: "refund 😀" })).ok).toBe(true);
   });
 });
