@@ -2,12 +2,83 @@ import type { Actor } from "./actor";
 import { PermissionDeniedError } from "./errors";
 
 /**
- * Who may do what, in one place. The API, the pages and the CRM API all call these; the UI
- * uses can() only to hide controls it would be refused anyway.
+ * Who may do what, in one place. Domain writes call assertCan(); pages call can() or
+ * ticketCapabilities() on the server and hand the browser flags, so no rule is restated in
+ * a component. Row visibility (which tickets a query returns at all) is lib/domain/scope.ts.
  *
- * The seed's rule: agents are staff, or hold one of the four support roles, or have the
- * `support.view_ticket` permission. Agents see every ticket; customers only their own.
+ * Agents are staff, or hold one of the four support roles, or have the `support.view_ticket`
+ * permission. Admins are the admin and super_admin roles (always agents too). A participant
+ * is the ticket's requester or the user of its CRM contact.
+ *
+ *   action                  | customer            | agent                       | admin
+ *   ------------------------|---------------------|-----------------------------|------
+ *   queue:view              | -                   | yes                         | yes
+ *   agent:list              | -                   | yes                         | yes
+ *   preferences:manage      | -                   | yes                         | yes
+ *   ticket:create           | yes                 | yes                         | yes
+ *   ticket:set-agent-fields | -                   | yes                         | yes
+ *   company:set             | -                   | yes                         | yes
+ *   ticket:view             | participant         | yes                         | yes
+ *   ticket:view-all         | -                   | yes                         | yes
+ *   ticket:read-internal    | -                   | yes                         | yes
+ *   ticket:update           | -                   | yes                         | yes
+ *   ticket:change-status    | -                   | assignee                    | yes
+ *   ticket:assign           | -                   | assignee; or self-assign    | yes
+ *                           |                     | when unassigned             |
+ *   ticket:delete           | -                   | -                           | yes
+ *   message:post            | participant         | yes                         | yes
+ *   message:post-internal   | -                   | yes                         | yes
+ *   message:edit            | owner               | owner                       | yes
+ *   message:delete          | owner               | owner                       | yes
+ *   attachment:add          | participant         | yes                         | yes
+ *   attachment:delete       | owner               | owner                       | yes
+ *
+ * Subjects: `ticket` (assignee, requester, contact's user) for ticket rules, `assignTo` for
+ * ticket:assign (null = unassign), `ownerId` (author / uploader) for edits and deletes.
+ * A rule whose subject is missing is decided as for an unrelated one: no ticket means no
+ * participant and no assignee.
  */
+export const ACTIONS = [
+  "queue:view", // the agent workspace: queue, ticket workspace, dev mailbox
+  "agent:list", // the assignee and watcher pickers; customers may not enumerate staff
+  "preferences:manage", // per-kind notification switches are an agent setting
+  "ticket:create",
+  "ticket:set-agent-fields", // on create: status, assignee, SLA, AI fields, on behalf of user/contact
+  "company:set", // the CRM's explicit company
+  "ticket:view",
+  "ticket:view-all",
+  "ticket:read-internal", // internal notes and events, AI output, internal counts, customer card
+  "ticket:update", // any agent: priority, category, watchers, SLA, AI fields...
+  "ticket:change-status",
+  "ticket:assign",
+  "ticket:delete",
+  "message:post",
+  "message:post-internal", // also turning a reply into a note and back
+  "message:edit",
+  "message:delete",
+  "attachment:add",
+  "attachment:delete",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export interface TicketSubject {
+  assignedToId: string | null;
+  /** The requester. */
+  userId?: string | null;
+  /** The user linked to the ticket's CRM contact. */
+  contactUserId?: string | null;
+}
+
+export interface Subject {
+  ticket?: TicketSubject;
+  /** ticket:assign: the new assignee; null unassigns. */
+  assignTo?: string | null;
+  /** message/attachment edit and delete: the author or uploader. */
+  ownerId?: string | null;
+}
+
+type Who = Pick<Actor, "id" | "role" | "isStaff" | "permissions">;
+
 const AGENT_ROLES = new Set(["customer_service", "sales_manager", "admin", "super_admin"]);
 const ADMIN_ROLES = new Set(["admin", "super_admin"]);
 
@@ -21,54 +92,117 @@ export function isAdmin(actor: Pick<Actor, "role">): boolean {
   return ADMIN_ROLES.has(actor.role);
 }
 
-export type Action =
-  | "ticket:update" // any agent: priority, category, watchers, SLA, AI fields...
-  | "ticket:change-status" // the assignee or an admin
-  | "ticket:assign" // the assignee or an admin; any agent may take an unassigned ticket
-  | "ticket:delete" // admins only
-  | "message:post-internal" // agents only
-  | "message:edit" // the author or an admin (CRM comments)
-  | "message:delete" // the author or an admin
-  | "attachment:delete"; // the uploader or an admin
+const agent = (a: Who) => isAgent(a);
+const admin = (a: Who) => isAgent(a) && isAdmin(a);
+const participant = (a: Who, s: Subject) => s.ticket?.userId === a.id || s.ticket?.contactUserId === a.id;
+const assignee = (a: Who, s: Subject) => s.ticket?.assignedToId === a.id;
+// Own words and files stay editable by their author; beyond that only admins, so one agent
+// cannot rewrite another's reply to a customer.
+const ownerOrAdmin = (a: Who, s: Subject) => (s.ownerId != null && s.ownerId === a.id) || admin(a);
 
-interface TicketLike {
-  assignedToId: string | null;
+const RULES: Record<Action, (actor: Who, subject: Subject) => boolean> = {
+  "queue:view": agent,
+  "agent:list": agent,
+  "preferences:manage": agent,
+  "ticket:create": () => true,
+  "ticket:set-agent-fields": agent,
+  "company:set": agent,
+  "ticket:view": (a, s) => agent(a) || participant(a, s),
+  "ticket:view-all": agent,
+  "ticket:read-internal": agent,
+  "ticket:update": agent,
+  // Status belongs to whoever owns the work.
+  "ticket:change-status": (a, s) => admin(a) || (agent(a) && assignee(a, s)),
+  // Taking an unassigned ticket for oneself is open to every agent; handing one to someone
+  // else, or taking it from a colleague, is the assignee's or an admin's call.
+  "ticket:assign": (a, s) =>
+    admin(a) || (agent(a) && (assignee(a, s) || (s.ticket?.assignedToId == null && s.assignTo === a.id))),
+  "ticket:delete": admin,
+  "message:post": (a, s) => agent(a) || participant(a, s),
+  "message:post-internal": agent,
+  "message:edit": ownerOrAdmin,
+  "message:delete": ownerOrAdmin,
+  "attachment:add": (a, s) => agent(a) || participant(a, s),
+  "attachment:delete": ownerOrAdmin,
+};
+
+/** The call shape before subjects: (ticket, { assignTo, ownerId, message }). */
+interface LegacyOptions {
+  assignTo?: string | null;
+  ownerId?: string | null;
+  message?: string;
 }
 
-export function can(
-  actor: Actor,
-  action: Action,
-  ticket?: TicketLike,
-  opts: { assignTo?: string | null; ownerId?: string | null } = {},
-): boolean {
-  switch (action) {
-    case "message:edit":
-    case "message:delete":
-    case "attachment:delete":
-      // Own words and files stay editable by their author; beyond that only admins, so one
-      // agent cannot rewrite another's reply to a customer.
-      return (opts.ownerId != null && opts.ownerId === actor.id) || (isAgent(actor) && isAdmin(actor));
-    case "ticket:update":
-    case "message:post-internal":
-      return isAgent(actor);
-    case "ticket:delete":
-      return isAgent(actor) && isAdmin(actor);
-    case "ticket:change-status":
-      if (!isAgent(actor)) return false;
-      return isAdmin(actor) || ticket?.assignedToId === actor.id;
-    case "ticket:assign":
-      if (!isAgent(actor)) return false;
-      if (isAdmin(actor) || ticket?.assignedToId === actor.id) return true;
-      // Taking an unassigned ticket for oneself is open to every agent.
-      return ticket?.assignedToId == null && opts.assignTo === actor.id;
-  }
+function isTicketSubject(x: Subject | TicketSubject): x is TicketSubject {
+  return "assignedToId" in x;
 }
 
+function toSubject(x: Subject | TicketSubject | undefined, legacy?: LegacyOptions): Subject {
+  if (legacy) return { ticket: x as TicketSubject | undefined, assignTo: legacy.assignTo, ownerId: legacy.ownerId };
+  if (!x) return {};
+  return isTicketSubject(x) ? { ticket: x } : x;
+}
+
+export function can(actor: Who, action: Action, subject?: Subject): boolean;
+/** @deprecated Pass one subject: can(actor, action, { ticket, assignTo, ownerId }). */
+export function can(actor: Who, action: Action, ticket: TicketSubject | undefined, opts?: LegacyOptions): boolean;
+export function can(actor: Who, action: Action, subject?: Subject | TicketSubject, opts?: LegacyOptions): boolean {
+  return RULES[action](actor, toSubject(subject, opts));
+}
+
+export function assertCan(actor: Who, action: Action, subject?: Subject, message?: string): void;
+/** @deprecated Pass one subject and the message: assertCan(actor, action, { ticket, ownerId }, message). */
+export function assertCan(actor: Who, action: Action, ticket: TicketSubject | undefined, opts: LegacyOptions): void;
 export function assertCan(
-  actor: Actor,
+  actor: Who,
   action: Action,
-  ticket?: TicketLike,
-  opts: { assignTo?: string | null; ownerId?: string | null; message?: string } = {},
+  subject?: Subject | TicketSubject,
+  messageOrOpts?: string | LegacyOptions,
 ): void {
-  if (!can(actor, action, ticket, opts)) throw new PermissionDeniedError(opts.message);
+  const legacy = typeof messageOrOpts === "object" ? messageOrOpts : undefined;
+  const message = legacy ? legacy.message : messageOrOpts;
+  if (!RULES[action](actor, toSubject(subject, legacy))) throw new PermissionDeniedError(message);
+}
+
+/**
+ * What the actor may do with one ticket, as flags for pages: computed on the server with the
+ * same rules the writes enforce, so the browser only shows or hides controls. The API still
+ * refuses whatever a stale page offers.
+ */
+export interface TicketCapabilities {
+  canView: boolean;
+  canReadInternal: boolean;
+  /** Priority, category, watchers, tags, SLA and the other agent fields. */
+  canUpdate: boolean;
+  canChangeStatus: boolean;
+  /** May change the assignee in some way (the picker is enabled). */
+  canAssign: boolean;
+  /** May hand the ticket to anyone or unassign it (not only take it). */
+  canReassign: boolean;
+  /** "Assign to me" is on offer: allowed and not already the assignee. */
+  canAssignToSelf: boolean;
+  canDelete: boolean;
+  canPost: boolean;
+  canPostInternal: boolean;
+  canAddAttachment: boolean;
+}
+
+export function ticketCapabilities(actor: Who, ticket: TicketSubject): TicketCapabilities {
+  const on = (action: Action, extra: Omit<Subject, "ticket"> = {}) => can(actor, action, { ticket, ...extra });
+  // Unassigning stands for "anyone but me": the rule treats every other target alike.
+  const canReassign = on("ticket:assign", { assignTo: null });
+  const canAssignToSelf = ticket.assignedToId !== actor.id && on("ticket:assign", { assignTo: actor.id });
+  return {
+    canView: on("ticket:view"),
+    canReadInternal: on("ticket:read-internal"),
+    canUpdate: on("ticket:update"),
+    canChangeStatus: on("ticket:change-status"),
+    canAssign: canReassign || canAssignToSelf,
+    canReassign,
+    canAssignToSelf,
+    canDelete: on("ticket:delete"),
+    canPost: on("message:post"),
+    canPostInternal: on("message:post-internal"),
+    canAddAttachment: on("attachment:add"),
+  };
 }
