@@ -2,7 +2,7 @@
 
 import { currentActor } from "@/lib/auth/session";
 import { NotAuthenticatedError, PermissionDeniedError } from "@/lib/domain/errors";
-import { isAgent } from "@/lib/domain/policy";
+import { can } from "@/lib/domain/policy";
 import { isUuid } from "@/lib/schemas/common";
 import { lastValues, loadQueue, loadStats } from "./_lib/queue-data";
 import { loadTicketView } from "./_lib/ticket-data";
@@ -15,7 +15,7 @@ import { loadTicketView } from "./_lib/ticket-data";
 async function agent() {
   const actor = await currentActor();
   if (!actor) throw new NotAuthenticatedError();
-  if (!isAgent(actor)) throw new PermissionDeniedError();
+  if (!can(actor, "queue:view")) throw new PermissionDeniedError();
   return actor;
 }
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { currentActor } from "@/lib/auth/session";
-import { isAgent } from "@/lib/domain/policy";
+import { can } from "@/lib/domain/policy";
 import { devMailboxAccess, getLocalMail, listLocalMail } from "@/lib/notifications/dev-mailbox";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +16,7 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
   if (access === "off") notFound();
   if (access === "agents") {
     const actor = await currentActor();
-    if (!actor || !isAgent(actor)) notFound();
+    if (!actor || !can(actor, "queue:view")) notFound();
   }
   const { id, view } = await searchParams;
   const [mails, selected] = await Promise.all([listLocalMail(), getLocalMail(id)]);
