@@ -160,7 +160,7 @@ export function assertCan(
   messageOrOpts?: string | LegacyOptions,
 ): void {
   const legacy = typeof messageOrOpts === "object" ? messageOrOpts : undefined;
-  const message = legacy ? legacy.message : messageOrOpts;
+  const message = typeof messageOrOpts === "object" ? messageOrOpts.message : messageOrOpts;
   if (!RULES[action](actor, toSubject(subject, legacy))) throw new PermissionDeniedError(message);
 }
 
