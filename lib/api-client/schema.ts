@@ -113,6 +113,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/support/tickets/{id}/capabilities/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the caller may do with a ticket
+         * @description The caller's capabilities on this ticket as the server's policy decides them now (change status, assign, reassign, take it, post internal notes …), so a client shows only the controls that will be accepted. The ETag names the ticket version the flags describe.
+         */
+        get: operations["support_tickets_capabilities_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/support/messages/": {
         parameters: {
             query?: never;
@@ -507,6 +527,19 @@ export interface components {
             ticket: string;
             body: string;
             is_internal?: boolean;
+        };
+        TicketCapabilities: {
+            can_view: boolean;
+            can_read_internal: boolean;
+            can_update: boolean;
+            can_change_status: boolean;
+            can_assign: boolean;
+            can_reassign: boolean;
+            can_assign_to_self: boolean;
+            can_delete: boolean;
+            can_post: boolean;
+            can_post_internal: boolean;
+            can_add_attachment: boolean;
         };
         SupportTicket: {
             /** Format: uuid */
@@ -1065,6 +1098,7 @@ export interface operations {
                 sla_due_at_after?: string;
                 /** @description ISO 8601 date or datetime (inclusive). */
                 sla_due_at_before?: string;
+                /** @description true/false/1/0 (any case); other values do not filter. */
                 sla_overdue?: boolean;
                 search?: string;
                 ordering?: string;
@@ -1252,11 +1286,43 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    support_tickets_capabilities_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. Anything else, or an object outside the caller's scope, is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketCapabilities"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     support_messages_list: {
         parameters: {
             query?: {
                 ticket?: string;
                 direction?: "inbound" | "outbound";
+                /** @description true/false/1/0 (any case); other values do not filter. */
                 is_internal?: boolean;
                 /** @description ISO 8601 date or datetime (inclusive). */
                 created_at_after?: string;
@@ -1524,8 +1590,11 @@ export interface operations {
                 assigned_to?: string;
                 /** @description Team name, e.g. Tech. */
                 assigned_team?: string;
+                /** @description true/false/1/0 (any case); other values do not filter. */
                 my_tickets?: boolean;
+                /** @description true/false/1/0 (any case); other values do not filter. */
                 unassigned?: boolean;
+                /** @description true/false/1/0 (any case); other values do not filter. */
                 open?: boolean;
                 search?: string;
                 /** @description Comma list of created_at, priority, status, due_date; "-" for descending. Default -created_at. */

@@ -2,136 +2,177 @@ import type { Actor } from "./actor";
 import { PermissionDeniedError } from "./errors";
 
 /**
- * Who may do what, in one table. Every domain write asks assertCan() before it changes
- * anything; reads are limited by scope.ts; pages get capability flags computed here
- * (ticketCapabilities) instead of re-deriving rules.
+ * Who may do what, in one place. Domain writes call assertCan(); pages call can() or
+ * ticketCapabilities() on the server and hand the browser flags, so no rule is restated in
+ * a component. Row visibility (which tickets a query returns at all) is lib/domain/scope.ts.
  *
  * Agents are staff, or hold one of the four support roles, or have the `support.view_ticket`
- * permission. Agents see every ticket; customers only their own (scope.ts).
+ * permission. Admins are the admin and super_admin roles (always agents too). A participant
+ * is the ticket's requester or the user of its CRM contact.
  *
- * | action                  | who                                                            |
- * |-------------------------|----------------------------------------------------------------|
- * | ticket:create           | anyone signed in (customers open their own tickets)            |
- * | ticket:set-agent-fields | agents: status, assignee, SLA, watchers … when opening         |
- * | ticket:update           | agents: edit a ticket's fields                                 |
- * | ticket:change-status    | the assignee or an admin                                       |
- * | ticket:assign           | the assignee or an admin; any agent may take an unassigned one |
- * | ticket:delete           | admins                                                         |
- * | ticket:read-internal    | agents: internal notes, AI fields, who the requester is        |
- * | ticket:mark-read        | anyone who can see the ticket                                  |
- * | message:post            | anyone who can see the ticket                                  |
- * | message:post-internal   | agents                                                         |
- * | message:reply-as-agent  | agents: their messages are outbound replies                    |
- * | message:edit            | the author or an admin                                         |
- * | message:delete          | the author or an admin                                         |
- * | message:make-internal   | agents (and only on agent replies: a rule of the message)      |
- * | attachment:add          | anyone who can see the ticket                                  |
- * | attachment:delete       | the uploader or an admin                                       |
- * | preferences:manage      | agents (per-kind notification switches)                        |
- * | queue:view              | agents: the agent workspace, queue stats, the dev mailbox      |
+ *   action                  | customer            | agent                       | admin
+ *   ------------------------|---------------------|-----------------------------|------
+ *   queue:view              | -                   | yes                         | yes
+ *   agent:list              | -                   | yes                         | yes
+ *   preferences:manage      | -                   | yes                         | yes
+ *   ticket:create           | yes                 | yes                         | yes
+ *   ticket:set-agent-fields | -                   | yes                         | yes
+ *   company:set             | -                   | yes                         | yes
+ *   ticket:view             | participant         | yes                         | yes
+ *   ticket:view-all         | -                   | yes                         | yes
+ *   ticket:read-internal    | -                   | yes                         | yes
+ *   ticket:update           | -                   | yes                         | yes
+ *   ticket:change-status    | -                   | assignee                    | yes
+ *   ticket:assign           | -                   | assignee; or self-assign    | yes
+ *                           |                     | when unassigned             |
+ *   ticket:delete           | -                   | -                           | yes
+ *   message:post            | participant         | yes                         | yes
+ *   message:post-internal   | -                   | yes                         | yes
+ *   message:edit            | owner               | owner                       | yes
+ *   message:delete          | owner               | owner                       | yes
+ *   attachment:add          | participant         | yes                         | yes
+ *   attachment:delete       | owner               | owner                       | yes
+ *
+ * Subjects: `ticket` (assignee, requester, contact's user) for ticket rules, `assignTo` for
+ * ticket:assign (null = unassign), `ownerId` (author / uploader) for edits and deletes.
+ * A rule whose subject is missing is decided as for an unrelated one: no ticket means no
+ * participant and no assignee.
  */
 export const ACTIONS = [
+  "queue:view", // the agent workspace: queue, ticket workspace, dev mailbox
+  "agent:list", // the assignee and watcher pickers; customers may not enumerate staff
+  "preferences:manage", // per-kind notification switches are an agent setting
   "ticket:create",
-  "ticket:set-agent-fields",
-  "ticket:update",
+  "ticket:set-agent-fields", // on create: status, assignee, SLA, AI fields, on behalf of user/contact
+  "company:set", // the CRM's explicit company
+  "ticket:view",
+  "ticket:view-all",
+  "ticket:read-internal", // internal notes and events, AI output, internal counts, customer card
+  "ticket:update", // any agent: priority, category, watchers, SLA, AI fields...
   "ticket:change-status",
   "ticket:assign",
   "ticket:delete",
-  "ticket:read-internal",
-  "ticket:mark-read",
   "message:post",
-  "message:post-internal",
-  "message:reply-as-agent",
+  "message:post-internal", // also turning a reply into a note and back
   "message:edit",
   "message:delete",
-  "message:make-internal",
   "attachment:add",
   "attachment:delete",
-  "preferences:manage",
-  "queue:view",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
+
+export interface TicketSubject {
+  assignedToId: string | null;
+  /** The requester. */
+  userId?: string | null;
+  /** The user linked to the ticket's CRM contact. */
+  contactUserId?: string | null;
+}
+
+export interface Subject {
+  ticket?: TicketSubject;
+  /** ticket:assign: the new assignee; null unassigns. */
+  assignTo?: string | null;
+  /** message/attachment edit and delete: the author or uploader. */
+  ownerId?: string | null;
+}
+
+type Who = Pick<Actor, "id" | "role" | "isStaff" | "permissions">;
 
 const AGENT_ROLES = new Set(["customer_service", "sales_manager", "admin", "super_admin"]);
 const ADMIN_ROLES = new Set(["admin", "super_admin"]);
 
-type Who = Pick<Actor, "role" | "isStaff" | "permissions">;
-
-export function isAgent(actor: Who): boolean {
-  return actor.isStaff || AGENT_ROLES.has(actor.role) || actor.permissions.includes("support.view_ticket");
+export function isAgent(actor: Pick<Actor, "role" | "isStaff" | "permissions">): boolean {
+  return (
+    actor.isStaff || AGENT_ROLES.has(actor.role) || actor.permissions.includes("support.view_ticket")
+  );
 }
 
 export function isAdmin(actor: Pick<Actor, "role">): boolean {
   return ADMIN_ROLES.has(actor.role);
 }
 
-/** What an action is about: the ticket as it stands, the assignee asked for, the owner of a message or file. */
-export interface Subject {
-  ticket?: { assignedToId: string | null };
-  assignTo?: string | null;
-  ownerId?: string | null;
+const agent = (a: Who) => isAgent(a);
+const admin = (a: Who) => isAgent(a) && isAdmin(a);
+const participant = (a: Who, s: Subject) => s.ticket?.userId === a.id || s.ticket?.contactUserId === a.id;
+const assignee = (a: Who, s: Subject) => s.ticket?.assignedToId === a.id;
+// Own words and files stay editable by their author; beyond that only admins, so one agent
+// cannot rewrite another's reply to a customer.
+const ownerOrAdmin = (a: Who, s: Subject) => (s.ownerId != null && s.ownerId === a.id) || admin(a);
+
+const RULES: Record<Action, (actor: Who, subject: Subject) => boolean> = {
+  "queue:view": agent,
+  "agent:list": agent,
+  "preferences:manage": agent,
+  "ticket:create": () => true,
+  "ticket:set-agent-fields": agent,
+  "company:set": agent,
+  "ticket:view": (a, s) => agent(a) || participant(a, s),
+  "ticket:view-all": agent,
+  "ticket:read-internal": agent,
+  "ticket:update": agent,
+  // Status belongs to whoever owns the work.
+  "ticket:change-status": (a, s) => admin(a) || (agent(a) && assignee(a, s)),
+  // Taking an unassigned ticket for oneself is open to every agent; handing one to someone
+  // else, or taking it from a colleague, is the assignee's or an admin's call.
+  "ticket:assign": (a, s) =>
+    admin(a) || (agent(a) && (assignee(a, s) || (s.ticket?.assignedToId == null && s.assignTo === a.id))),
+  "ticket:delete": admin,
+  "message:post": (a, s) => agent(a) || participant(a, s),
+  "message:post-internal": agent,
+  "message:edit": ownerOrAdmin,
+  "message:delete": ownerOrAdmin,
+  "attachment:add": (a, s) => agent(a) || participant(a, s),
+  "attachment:delete": ownerOrAdmin,
+};
+
+export function can(actor: Who, action: Action, subject: Subject = {}): boolean {
+  return RULES[action](actor, subject);
 }
 
-export function can(actor: Who & Pick<Actor, "id">, action: Action, subject: Subject = {}): boolean {
-  const agent = isAgent(actor);
-  const admin = agent && isAdmin(actor);
-  switch (action) {
-    case "ticket:create":
-    case "ticket:mark-read":
-    case "message:post":
-    case "attachment:add":
-      return true; // visibility (scope.ts) decides which tickets
-    case "ticket:set-agent-fields":
-    case "ticket:update":
-    case "ticket:read-internal":
-    case "message:post-internal":
-    case "message:reply-as-agent":
-    case "message:make-internal":
-    case "preferences:manage":
-    case "queue:view":
-      return agent;
-    case "ticket:delete":
-      return admin;
-    case "message:edit":
-    case "message:delete":
-    case "attachment:delete":
-      // Own words and files stay editable by their author; beyond that only admins, so one
-      // agent cannot rewrite another's reply to a customer.
-      return (subject.ownerId != null && subject.ownerId === actor.id) || admin;
-    case "ticket:change-status":
-      return agent && (admin || subject.ticket?.assignedToId === actor.id);
-    case "ticket:assign":
-      if (!agent) return false;
-      if (admin || subject.ticket?.assignedToId === actor.id) return true;
-      // Taking an unassigned ticket for oneself is open to every agent.
-      return subject.ticket?.assignedToId == null && subject.assignTo === actor.id;
-  }
+export function assertCan(actor: Who, action: Action, subject: Subject = {}, message?: string): void {
+  if (!RULES[action](actor, subject)) throw new PermissionDeniedError(message);
 }
 
-export function assertCan(actor: Who & Pick<Actor, "id">, action: Action, subject: Subject = {}, message?: string): void {
-  if (!can(actor, action, subject)) throw new PermissionDeniedError(message);
-}
-
-/** What the ticket page may offer this actor, decided here rather than in the browser. */
+/**
+ * What the actor may do with one ticket, as flags for pages: computed on the server with the
+ * same rules the writes enforce, so the browser only shows or hides controls. The API still
+ * refuses whatever a stale page offers.
+ */
 export interface TicketCapabilities {
-  canEdit: boolean;
-  canAssignToOthers: boolean;
-  canAssignToSelf: boolean;
-  canUnassign: boolean;
+  canView: boolean;
+  canReadInternal: boolean;
+  /** Priority, category, watchers, tags, SLA and the other agent fields. */
+  canUpdate: boolean;
   canChangeStatus: boolean;
+  /** May change the assignee in some way (the picker is enabled). */
+  canAssign: boolean;
+  /** May hand the ticket to anyone or unassign it (not only take it). */
+  canReassign: boolean;
+  /** "Assign to me" is on offer: allowed and not already the assignee. */
+  canAssignToSelf: boolean;
   canDelete: boolean;
+  canPost: boolean;
   canPostInternal: boolean;
+  canAddAttachment: boolean;
 }
 
-export function ticketCapabilities(actor: Who & Pick<Actor, "id">, ticket: { assignedToId: string | null }): TicketCapabilities {
-  const other = "00000000-0000-0000-0000-000000000000";
+export function ticketCapabilities(actor: Who, ticket: TicketSubject): TicketCapabilities {
+  const on = (action: Action, extra: Omit<Subject, "ticket"> = {}) => can(actor, action, { ticket, ...extra });
+  // Unassigning stands for "anyone but me": the rule treats every other target alike.
+  const canReassign = on("ticket:assign", { assignTo: null });
+  const canAssignToSelf = ticket.assignedToId !== actor.id && on("ticket:assign", { assignTo: actor.id });
   return {
-    canEdit: can(actor, "ticket:update", { ticket }),
-    canAssignToOthers: can(actor, "ticket:assign", { ticket, assignTo: other }),
-    canAssignToSelf: can(actor, "ticket:assign", { ticket, assignTo: actor.id }),
-    canUnassign: ticket.assignedToId != null && can(actor, "ticket:assign", { ticket, assignTo: null }),
-    canChangeStatus: can(actor, "ticket:change-status", { ticket }),
-    canDelete: can(actor, "ticket:delete", { ticket }),
-    canPostInternal: can(actor, "message:post-internal", { ticket }),
+    canView: on("ticket:view"),
+    canReadInternal: on("ticket:read-internal"),
+    canUpdate: on("ticket:update"),
+    canChangeStatus: on("ticket:change-status"),
+    canAssign: canReassign || canAssignToSelf,
+    canReassign,
+    canAssignToSelf,
+    canDelete: on("ticket:delete"),
+    canPost: on("message:post"),
+    canPostInternal: on("message:post-internal"),
+    canAddAttachment: on("attachment:add"),
   };
 }

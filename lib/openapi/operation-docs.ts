@@ -58,6 +58,11 @@ export const operationDocs: Record<string, OperationDoc> = {
     description: "Zeroes the caller's unread counter: agents clear `unread_by_agent`, customers `unread_by_customer`. Call it when a thread is opened.",
     headers: ["ETag"],
   },
+  "get /api/v1/support/tickets/{id}/capabilities/": {
+    description:
+      "The caller's capabilities on this ticket as the server's policy decides them now (change status, assign, reassign, take it, post internal notes …), so a client shows only the controls that will be accepted. The ETag names the ticket version the flags describe.",
+    headers: ["ETag"],
+  },
   "get /api/v1/support/messages/": {
     description:
       "Messages of the tickets the caller may see, oldest first. Customers never see internal notes. Filter by `ticket` to read one thread.",

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/session";
-import { isAgent } from "@/lib/domain/policy";
+import { can } from "@/lib/domain/policy";
 import { Avatar } from "@/components/badges";
 import { AgentNav } from "./agent-nav";
 
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export default async function AgentLayout({ children }: { children: React.ReactNode }) {
   const actor = await requirePageActor("/agent/");
   // The workspace does not exist for customers (404, not 403: nothing to learn from it).
-  if (!isAgent(actor)) notFound();
+  if (!can(actor, "queue:view")) notFound();
   return (
     <div className="min-h-screen lg:flex">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow">

@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/session";
-import { isAgent } from "@/lib/domain/policy";
+import { can } from "@/lib/domain/policy";
 
 export const dynamic = "force-dynamic";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const actor = await requirePageActor("/portal/");
   // Agents work in the workspace; the portal is the customer's own view.
-  if (isAgent(actor)) redirect("/agent/");
+  if (can(actor, "queue:view")) redirect("/agent/");
   return (
     <div className="min-h-screen bg-slate-50">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow">

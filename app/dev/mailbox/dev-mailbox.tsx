@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Actor } from "@/lib/domain/actor";
-import { isAgent } from "@/lib/domain/policy";
+import { can } from "@/lib/domain/policy";
 import { devMailboxAccess, getLocalMail, listLocalMail } from "@/lib/notifications/dev-mailbox";
 
 const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
@@ -13,7 +13,7 @@ const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: 
  */
 export async function DevMailbox({ actor, query }: { actor: Actor | null; query: { id?: string; view?: string } }) {
   if (devMailboxAccess() === "off") notFound();
-  if (!actor || !isAgent(actor)) notFound();
+  if (!actor || !can(actor, "queue:view")) notFound();
   const { id, view } = query;
   const [mails, selected] = await Promise.all([listLocalMail(), getLocalMail(id)]);
   const asText = view === "text";

@@ -19,6 +19,15 @@ import {
 const iso = z.string().meta({ format: "date-time" });
 const uuid = z.string().meta({ format: "uuid" });
 
+const flag = z.boolean();
+export const ticketCapabilitiesOut = z
+  .object({
+    can_view: flag, can_read_internal: flag, can_update: flag, can_change_status: flag, can_assign: flag,
+    can_reassign: flag, can_assign_to_self: flag, can_delete: flag, can_post: flag, can_post_internal: flag,
+    can_add_attachment: flag,
+  })
+  .meta({ id: "TicketCapabilities" });
+
 export const supportTicketOut = z
   .object({
     id: uuid,
@@ -99,6 +108,7 @@ export const supportOperations: ApiOperation[] = [
   { method: "get", path: "/api/v1/support/tickets/{id}/", tag: "support", summary: "Get a ticket (ETag header)", response: supportTicketOut },
   { method: "patch", path: "/api/v1/support/tickets/{id}/", tag: "support", summary: "Update a ticket (agents; If-Match / If-Unmodified-Since → 412 when stale)", body: ticketUpdateSchema, response: supportTicketOut },
   { method: "post", path: "/api/v1/support/tickets/{id}/mark-read/", tag: "support", summary: "Zero the caller's unread counter", response: supportTicketOut },
+  { method: "get", path: "/api/v1/support/tickets/{id}/capabilities/", tag: "support", summary: "What the caller may do with a ticket", response: ticketCapabilitiesOut },
   { method: "get", path: "/api/v1/support/messages/", tag: "support", summary: "List messages, oldest first", query: messageListQuerySchema, response: pageOf(supportMessageOut, "SupportMessagePage") },
   { method: "post", path: "/api/v1/support/messages/", tag: "support", summary: "Post a reply or internal note (JSON, or multipart with `files`)", body: messageCreateSchema, bodyType: "both", response: supportMessageOut, status: 201 },
   { method: "get", path: "/api/v1/support/events/", tag: "support", summary: "Ticket timeline, newest first", query: eventListQuerySchema, response: pageOf(supportEventOut, "SupportEventPage") },

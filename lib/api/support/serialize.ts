@@ -2,7 +2,7 @@ import type { Actor } from "@/lib/domain/actor";
 import type { TicketRow } from "@/lib/domain/tickets/ticket-select";
 import type { MessageRow } from "@/lib/domain/messages/message-select";
 import type { EventRow } from "@/lib/domain/events/list-events";
-import { can } from "@/lib/domain/policy";
+import { can, type TicketCapabilities } from "@/lib/domain/policy";
 import { isOpenStatus } from "@/lib/domain/tickets/types";
 
 /** Explicit output shapes of the support API (snake_case, ISO 8601 UTC). */
@@ -82,5 +82,22 @@ export function serializeEvent(e: EventRow) {
     actor_name: e.actor?.name ?? null,
     data: e.data,
     created_at: iso(e.createdAt),
+  };
+}
+
+/** Capability flags in the API's snake_case. */
+export function serializeCapabilities(c: TicketCapabilities) {
+  return {
+    can_view: c.canView,
+    can_read_internal: c.canReadInternal,
+    can_update: c.canUpdate,
+    can_change_status: c.canChangeStatus,
+    can_assign: c.canAssign,
+    can_reassign: c.canReassign,
+    can_assign_to_self: c.canAssignToSelf,
+    can_delete: c.canDelete,
+    can_post: c.canPost,
+    can_post_internal: c.canPostInternal,
+    can_add_attachment: c.canAddAttachment,
   };
 }

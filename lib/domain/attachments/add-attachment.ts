@@ -5,6 +5,7 @@ import { recordEvent } from "../events/record-event";
 import { PermissionDeniedError, ValidationError } from "../errors";
 import { ticketsVisibleTo } from "../scope";
 import { assertCan } from "../policy";
+import { ticketSubject, ticketSubjectSelect } from "../tickets/ticket-subject";
 import { attachmentSelect } from "../tickets/ticket-thread-select";
 import type { PreparedUpload } from "./uploads";
 
@@ -14,15 +15,15 @@ import type { PreparedUpload } from "./uploads";
  * transaction as the metadata and the event.
  */
 export async function addAttachment(actor: Actor, ticketId: string, upload: PreparedUpload) {
-  assertCan(actor, "attachment:add");
   const prisma = await db();
   return withTransaction(prisma, async (tx) => {
-    const ticket = await tx.ticket.findFirst({ where: { id: ticketId, ...ticketsVisibleTo(actor) }, select: { id: true } });
+    const ticket = await tx.ticket.findFirst({ where: { id: ticketId, ...ticketsVisibleTo(actor) }, select: ticketSubjectSelect });
     if (!ticket) {
       const exists = await tx.ticket.findUnique({ where: { id: ticketId }, select: { id: true } });
       if (!exists) throw ValidationError.invalidPk("ticketId", ticketId);
       throw new PermissionDeniedError("You are not a participant of this ticket.");
     }
+    assertCan(actor, "attachment:add", { ticket: ticketSubject(ticket) }, "You are not a participant of this ticket.");
     const now = new Date();
     const a = await tx.attachment.create({
       data: {

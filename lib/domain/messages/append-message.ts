@@ -2,9 +2,9 @@ import type { Prisma, TicketStatus } from "@/lib/db/generated/client";
 import type { Actor } from "../actor";
 import { emit } from "../events/domain-events";
 import { recordEvent } from "../events/record-event";
-import { can } from "../policy";
+import { isAgent } from "../policy";
 import type { PreparedUpload } from "../attachments/uploads";
-import { firstResponseAfterAgentReply, onCustomerReply } from "../tickets/lifecycle";
+import { onAgentReply, onCustomerReply } from "../tickets/lifecycle";
 
 export interface AppendMessageInput {
   ticketId: string;
@@ -23,7 +23,8 @@ export interface AppendMessageInput {
  * the lifecycle's decisions, taken on the row read under the lock.
  */
 export async function appendMessage(tx: Prisma.TransactionClient, actor: Actor, input: AppendMessageInput) {
-  const agent = can(actor, "message:reply-as-agent");
+  // Which side of the conversation the author is on (not a permission): agents reply outbound.
+  const agent = isAgent(actor);
   const direction = agent ? "outbound" : "inbound";
   // Lock the ticket row before inserting children: the inserts take KEY SHARE locks through
   // their foreign keys, and taking the row lock afterwards would deadlock concurrent posts.
@@ -63,7 +64,7 @@ export async function appendMessage(tx: Prisma.TransactionClient, actor: Actor, 
       UPDATE tickets SET internal_message_count = internal_message_count + 1
       WHERE id = ${input.ticketId}::uuid`;
   } else if (agent) {
-    const firstResponseAt = firstResponseAfterAgentReply(locked.first_response_at, input.at);
+    const firstResponseAt = onAgentReply({ firstResponseAt: locked.first_response_at }, input.at).firstResponseAt ?? locked.first_response_at;
     await tx.$executeRaw`
       UPDATE tickets SET
         unread_by_customer = unread_by_customer + 1,
@@ -79,16 +80,16 @@ export async function appendMessage(tx: Prisma.TransactionClient, actor: Actor, 
         public_message_count = public_message_count + 1,
         last_message_at = GREATEST(last_message_at, ${input.at})
       WHERE id = ${input.ticketId}::uuid`;
-    if (d.reopened && d.timestamps) {
+    if (d.status !== undefined) {
       await tx.$executeRaw`
-        UPDATE tickets SET status = ${d.status}::"TicketStatus", resolved_at = ${d.timestamps.resolvedAt},
-          closed_at = ${d.timestamps.closedAt}, version = version + 1, updated_at = ${input.at}
+        UPDATE tickets SET status = ${d.status}::"TicketStatus", resolved_at = ${d.resolvedAt ?? null},
+          closed_at = ${d.closedAt ?? null}, version = version + 1, updated_at = ${input.at}
         WHERE id = ${input.ticketId}::uuid`;
       await recordEvent(tx, {
         ticketId: input.ticketId,
         actorId: actor.id,
         type: "status_changed",
-        data: { from: locked.status, to: d.status, reason: "customer_reply" },
+        data: { from: locked.status, to: d.status, reason: d.reason ?? "customer_reply" },
         at: input.at,
       });
     }

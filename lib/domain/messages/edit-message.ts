@@ -4,7 +4,7 @@ import type { Actor } from "../actor";
 import { recordEvent } from "../events/record-event";
 import { NotFoundError, ValidationError } from "../errors";
 import { assertCan, can } from "../policy";
-import { firstResponseAfterAgentReply } from "../tickets/lifecycle";
+import { onNotePublished } from "../tickets/lifecycle";
 import { messagesVisibleTo } from "../scope";
 import { messageSelect } from "./message-select";
 import { removePublicMessageFromCounters } from "./message-counters";
@@ -34,7 +34,7 @@ export async function editMessage(actor: Actor, id: string, input: EditMessageIn
 
     const toInternal = input.isInternal ?? m.isInternal;
     if (toInternal !== m.isInternal) {
-      if (!can(actor, "message:make-internal")) throw ValidationError.field("isInternal", "Only support agents can post internal notes.");
+      if (!can(actor, "message:post-internal")) throw ValidationError.field("isInternal", "Only support agents can post internal notes.");
       // A customer's own words stay visible to them.
       if (m.direction !== "outbound") throw ValidationError.field("isInternal", "Only agent replies can become internal notes.");
     }
@@ -53,7 +53,7 @@ export async function editMessage(actor: Actor, id: string, input: EditMessageIn
         // Now the customer sees it: it counts as an agent reply from this moment.
         const [t] = await tx.$queryRaw<{ first_response_at: Date | null }[]>`
           SELECT first_response_at FROM tickets WHERE id = ${m.ticketId}::uuid FOR NO KEY UPDATE`;
-        const firstResponseAt = firstResponseAfterAgentReply(t.first_response_at, now);
+        const firstResponseAt = onNotePublished({ firstResponseAt: t.first_response_at }, now).firstResponseAt ?? t.first_response_at;
         await tx.$executeRaw`
           UPDATE tickets SET internal_message_count = GREATEST(internal_message_count - 1, 0),
             public_message_count = public_message_count + 1,

@@ -6,6 +6,7 @@ import { assertCan, can } from "../policy";
 import { ticketsVisibleTo } from "../scope";
 import type { PreparedUpload } from "../attachments/uploads";
 import { appendMessage } from "./append-message";
+import { ticketSubject, ticketSubjectSelect } from "../tickets/ticket-subject";
 import { messageSelect } from "./message-select";
 
 export interface PostMessageInput {
@@ -26,7 +27,6 @@ export async function postMessage(actor: Actor, input: PostMessageInput, opts: {
   const uploads = input.uploads ?? [];
   const body = input.body.trim();
   const validate = () => {
-    assertCan(actor, "message:post");
     if (isInternal && !can(actor, "message:post-internal")) {
       throw ValidationError.field("isInternal", "Only support agents can post internal notes.");
     }
@@ -37,7 +37,7 @@ export async function postMessage(actor: Actor, input: PostMessageInput, opts: {
   if (!opts.ticketAddressed) validate();
   const prisma = await db();
   return withTransaction(prisma, async (tx) => {
-    const ticket = await tx.ticket.findFirst({ where: { id: input.ticketId, ...ticketsVisibleTo(actor) }, select: { id: true } });
+    const ticket = await tx.ticket.findFirst({ where: { id: input.ticketId, ...ticketsVisibleTo(actor) }, select: ticketSubjectSelect });
     if (!ticket) {
       if (opts.ticketAddressed) throw new NotFoundError();
       const exists = await tx.ticket.findUnique({ where: { id: input.ticketId }, select: { id: true } });
@@ -45,6 +45,7 @@ export async function postMessage(actor: Actor, input: PostMessageInput, opts: {
       throw new PermissionDeniedError("You are not a participant of this ticket.");
     }
     if (opts.ticketAddressed) validate();
+    assertCan(actor, "message:post", { ticket: ticketSubject(ticket) }, "You are not a participant of this ticket.");
     const m = await appendMessage(tx, actor, { ticketId: ticket.id, body, isInternal, uploads, at: new Date() });
     const row = await tx.message.findUnique({ where: { id: m.id }, select: messageSelect });
     if (!row) throw new NotFoundError();

@@ -9,7 +9,7 @@ import { appendMessage } from "../messages/append-message";
 import { assertCan, can } from "../policy";
 import { defaultSlaDueAt } from "../sla";
 import { teamForCategory } from "./routing";
-import { initialLifecycle } from "./lifecycle";
+import { onCreate } from "./lifecycle";
 import { allocateTicketNumber } from "./ticket-number";
 import { ticketSelect } from "./ticket-select";
 import { AGENT_ONLY_CREATE_FIELDS, PRIORITY_RANK, type CreateTicketInput } from "./types";
@@ -85,7 +85,7 @@ export async function createTicket(actor: Actor, input: CreateTicketInput) {
     const priority = input.priority ?? "medium";
     const category = input.category ?? "";
     const assignedTeamId = assignee ? await teamForAssignee(tx, assignee) : await teamIdByName(tx, teamForCategory(category));
-    const life = initialLifecycle({ status: input.status, assignedToId: input.assignedToId ?? null }, now);
+    const life = onCreate({ status: input.status, assignedToId: input.assignedToId ?? null }, now);
     const number = await allocateTicketNumber(tx, now);
 
     const data: Prisma.TicketUncheckedCreateInput = {

@@ -8,14 +8,9 @@ import type { PreparedUpload } from "../attachments/uploads";
  */
 export type { Channel, Priority, TicketStatus };
 
-export const STATUSES = ["new", "assigned", "in_progress", "pending", "resolved", "closed"] as const satisfies readonly TicketStatus[];
-export const OPEN_STATUSES = ["new", "assigned", "in_progress", "pending"] as const satisfies readonly TicketStatus[];
-export const TERMINAL_STATUSES = ["resolved", "closed"] as const satisfies readonly TicketStatus[];
-export const PRIORITIES = ["low", "medium", "high", "urgent"] as const satisfies readonly Priority[];
+export { OPEN_STATUSES, PRIORITIES, PRIORITY_RANK, STATUSES, TERMINAL_STATUSES } from "./constants";
+import { OPEN_STATUSES } from "./constants";
 export const CHANNELS = ["portal", "email", "phone", "chat", "api"] as const satisfies readonly Channel[];
-
-/** Severity order of priorities, stored as tickets.priority_rank so lists can order by it. */
-export const PRIORITY_RANK: Record<Priority, number> = { low: 1, medium: 2, high: 3, urgent: 4 };
 
 export function isOpenStatus(s: TicketStatus): boolean {
   return (OPEN_STATUSES as readonly string[]).includes(s);

@@ -8,7 +8,7 @@ import { NotFoundError, PreconditionFailedError, ValidationError } from "../erro
 import { assertCan } from "../policy";
 import { ticketsVisibleTo } from "../scope";
 import { etagMatches } from "./etag";
-import { statusAfterAssignment, timestampsFor } from "./lifecycle";
+import { onUpdate } from "./lifecycle";
 import { assertAgentUser, assertCompanyExists, assertUsersExist, teamForAssignee } from "./relations";
 import { ticketSelect, type TicketRow } from "./ticket-select";
 import { PRIORITY_RANK, type Preconditions, type UpdateTicketInput } from "./types";
@@ -67,28 +67,28 @@ export async function updateTicket(actor: Actor, id: string, input: UpdateTicket
     const data: Prisma.TicketUncheckedUpdateInput = {};
     const changed: string[] = [];
     const events: { type: EventType; data: Prisma.InputJsonObject }[] = [];
-    let status = input.status;
-
-    let assigneeId = cur.assignedToId;
-    if (input.assignedToId !== undefined && input.assignedToId !== cur.assignedToId) {
-      assertCan(actor, "ticket:assign", { ticket: cur, assignTo: input.assignedToId }, "Only the assignee or an admin can reassign this ticket.");
+    const life = onUpdate(cur, { assignedToId: input.assignedToId, status: input.status }, now);
+    const assigneeId = life.assignedToId !== undefined ? life.assignedToId : cur.assignedToId;
+    if (life.assignedToId !== undefined) {
+      assertCan(actor, "ticket:assign", { ticket: cur, assignTo: life.assignedToId }, "Only the assignee or an admin can reassign this ticket.");
       let teamId = cur.assignedTeamId;
-      if (input.assignedToId) {
-        const u = await assertAgentUser(tx, input.assignedToId, "assignedToId");
+      if (life.assignedToId) {
+        const u = await assertAgentUser(tx, life.assignedToId, "assignedToId");
         teamId = (await teamForAssignee(tx, u)) ?? teamId;
       }
-      assigneeId = input.assignedToId;
-      data.assignedToId = assigneeId;
+      data.assignedToId = life.assignedToId;
       data.assignedTeamId = teamId;
-      events.push({ type: "assignment_changed", data: { from: cur.assignedToId, to: assigneeId } });
-      status ??= statusAfterAssignment(cur.status, assigneeId);
+      events.push({ type: "assignment_changed", data: { from: cur.assignedToId, to: life.assignedToId } });
     }
-
-    if (status !== undefined && status !== cur.status) {
-      // After a take-over in the same request the actor is the assignee for this check.
-      assertCan(actor, "ticket:change-status", { ticket: { assignedToId: assigneeId } }, "Only the assignee or an admin can change the status of this ticket.");
-      Object.assign(data, { status }, timestampsFor(status, cur, now));
-      events.push({ type: "status_changed", data: { from: cur.status, to: status } });
+    if (life.status !== undefined) {
+      // A status the request sets is the assignee's (after a take-over in the same request,
+      // the actor's) or an admin's to set; the move an assignment implies (new ⇄ assigned)
+      // comes with the assignment the actor was allowed to make.
+      if (input.status !== undefined) {
+        assertCan(actor, "ticket:change-status", { ticket: { assignedToId: assigneeId } }, "Only the assignee or an admin can change the status of this ticket.");
+      }
+      Object.assign(data, { status: life.status, resolvedAt: life.resolvedAt, closedAt: life.closedAt });
+      events.push({ type: "status_changed", data: { from: cur.status, to: life.status } });
     }
     if (input.priority !== undefined && input.priority !== cur.priority) {
       data.priority = input.priority;

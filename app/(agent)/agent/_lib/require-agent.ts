@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/session";
 import type { Actor } from "@/lib/domain/actor";
-import { isAgent } from "@/lib/domain/policy";
+import { can } from "@/lib/domain/policy";
 
 /**
  * Every agent page checks this itself: Next renders a layout and its page concurrently, so
@@ -9,6 +9,6 @@ import { isAgent } from "@/lib/domain/policy";
  */
 export async function requireAgentPage(callbackUrl: string): Promise<Actor> {
   const actor = await requirePageActor(callbackUrl);
-  if (!isAgent(actor)) notFound();
+  if (!can(actor, "queue:view")) notFound();
   return actor;
 }

@@ -1,5 +1,6 @@
 import { serializeEvent, serializeTicket } from "@/lib/api/support/serialize";
 import type { Actor } from "@/lib/domain/actor";
+import { ticketCapabilities, type TicketCapabilities } from "@/lib/domain/policy";
 import { EVENT_KEYS, listEvents } from "@/lib/domain/events/list-events";
 import { getTicket } from "@/lib/domain/tickets/get-ticket";
 import { ticketEtag } from "@/lib/domain/tickets/etag";
@@ -10,6 +11,10 @@ import { loadThreadMessages } from "@/components/server/thread-messages";
 export interface TicketView {
   ticket: ApiTicket;
   etag: string;
+  /** What this agent may do with the ticket, decided by the policy on the server. */
+  capabilities: TicketCapabilities;
+  /** The ETag of the version the capabilities were computed for. */
+  capabilitiesFor: string;
   messages: ApiMessage[];
   events: ApiEvent[];
   parties: {
@@ -28,9 +33,13 @@ export async function loadTicketView(actor: Actor, id: string): Promise<TicketVi
     listTicketParties(actor, [id]),
   ]);
   const p = parties.get(id);
+  const etag = ticketEtag(t);
   return {
     ticket: serializeTicket(t, actor),
-    etag: ticketEtag(t),
+    etag,
+    // The contact's user only matters to the participant rules, which agents do not need.
+    capabilities: ticketCapabilities(actor, { assignedToId: t.assignedToId, userId: t.userId }),
+    capabilitiesFor: etag,
     messages,
     // The serializer's output is tested against the contract's event schema; its TS type is looser.
     events: events.rows.map(serializeEvent) as ApiEvent[],

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/session";
 import type { Actor } from "@/lib/domain/actor";
-import { isAgent } from "@/lib/domain/policy";
+import { can } from "@/lib/domain/policy";
 
 /**
  * Every portal page checks this itself (layouts and pages render concurrently in Next), so an
@@ -9,6 +9,6 @@ import { isAgent } from "@/lib/domain/policy";
  */
 export async function requireCustomerPage(callbackUrl: string): Promise<Actor> {
   const actor = await requirePageActor(callbackUrl);
-  if (isAgent(actor)) redirect("/agent/");
+  if (can(actor, "queue:view")) redirect("/agent/");
   return actor;
 }

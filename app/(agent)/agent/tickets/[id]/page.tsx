@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { requireAgentPage } from "../../_lib/require-agent";
 import { openTicketThread } from "@/lib/domain/tickets/open-ticket-thread";
 import { listAgents } from "@/lib/domain/users/list-agents";
-import { isAdmin } from "@/lib/domain/policy";
 import { loadTicketView } from "../../_lib/ticket-data";
 import { TicketWorkspace } from "./ticket-workspace";
 
@@ -23,6 +22,6 @@ export default async function AgentTicketPage({ params }: { params: Promise<{ id
   const [view, agents] = await Promise.all([loadTicketView(actor, id), listAgents(actor)]);
   return (
     <TicketWorkspace initial={view} renderedAt={Date.now()} agents={agents}
-      self={{ id: actor.id, name: actor.name || actor.email, admin: isAdmin(actor) }} />
+      self={{ id: actor.id, name: actor.name || actor.email }} />
   );
 }

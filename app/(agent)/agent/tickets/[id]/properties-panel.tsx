@@ -4,6 +4,7 @@ import { priorityLabel, statusLabel } from "@/components/badges";
 import type { ApiTicket } from "@/components/types";
 import type { components } from "@/lib/api-client/schema";
 import { PRIORITIES, STATUSES } from "@/lib/schemas/common";
+import type { TicketCapabilities } from "@/lib/domain/policy";
 import type { AgentSummary } from "@/lib/domain/users/list-agents";
 
 type TicketPatch = components["schemas"]["SupportTicketUpdate"];
@@ -12,17 +13,17 @@ const select = "h-8 w-full rounded-md border border-slate-300 bg-white px-2 text
 
 /**
  * Status, priority, assignee and watchers. Every change is one PATCH. Controls the policy
- * would refuse are disabled with the reason (the API still enforces it).
+ * would refuse are disabled with the reason; the flags come from the server's policy (the
+ * API still enforces it), so no rule is decided here.
  */
-export function PropertiesPanel({ ticket: t, agents, self, pending, onChange }: {
+export function PropertiesPanel({ ticket: t, agents, selfId, can, pending, onChange }: {
   ticket: ApiTicket;
   agents: AgentSummary[];
-  self: { id: string; admin: boolean };
+  selfId: string;
+  can: TicketCapabilities;
   pending: boolean;
   onChange: (body: TicketPatch) => void;
 }) {
-  const mineOrAdmin = self.admin || t.assigned_to === self.id;
-  const canAssign = mineOrAdmin || !t.assigned_to;
   const why = "Only the assignee or an admin can change this.";
   const watching = new Set(t.watchers);
   return (
@@ -32,27 +33,27 @@ export function PropertiesPanel({ ticket: t, agents, self, pending, onChange }: 
         {pending && <span role="status" className="text-xs text-slate-500">Saving…</span>}
       </div>
       <div className="space-y-3 px-4 py-3">
-        <Row label="Status" htmlFor="p-status" hint={mineOrAdmin ? undefined : why}>
-          <select id="p-status" className={select} value={t.status} disabled={pending || !mineOrAdmin}
+        <Row label="Status" htmlFor="p-status" hint={can.canChangeStatus ? undefined : why}>
+          <select id="p-status" className={select} value={t.status} disabled={pending || !can.canChangeStatus}
             onChange={(e) => onChange({ status: e.target.value as TicketPatch["status"] })}>
             {STATUSES.map((s) => <option key={s} value={s}>{statusLabel(s)}</option>)}
           </select>
         </Row>
         <Row label="Priority" htmlFor="p-priority">
-          <select id="p-priority" className={select} value={t.priority} disabled={pending}
+          <select id="p-priority" className={select} value={t.priority} disabled={pending || !can.canUpdate}
             onChange={(e) => onChange({ priority: e.target.value as TicketPatch["priority"] })}>
             {PRIORITIES.map((p) => <option key={p} value={p}>{priorityLabel(p)}</option>)}
           </select>
         </Row>
-        <Row label="Assignee" htmlFor="p-assignee" hint={canAssign ? undefined : why}>
+        <Row label="Assignee" htmlFor="p-assignee" hint={can.canAssign ? undefined : why}>
           <div className="flex gap-2">
-            <select id="p-assignee" className={select} value={t.assigned_to ?? ""} disabled={pending || !canAssign}
+            <select id="p-assignee" className={select} value={t.assigned_to ?? ""} disabled={pending || !can.canAssign}
               onChange={(e) => onChange({ assigned_to: e.target.value || null })}>
               <option value="">Unassigned</option>
-              {agents.map((a) => <option key={a.id} value={a.id}>{a.id === self.id ? `${a.name || a.email} (you)` : a.name || a.email}</option>)}
+              {agents.map((a) => <option key={a.id} value={a.id}>{a.id === selfId ? `${a.name || a.email} (you)` : a.name || a.email}</option>)}
             </select>
-            {t.assigned_to !== self.id && canAssign && (
-              <button type="button" disabled={pending} onClick={() => onChange({ assigned_to: self.id })}
+            {can.canAssignToSelf && (
+              <button type="button" disabled={pending} onClick={() => onChange({ assigned_to: selfId })}
                 className="shrink-0 rounded-md border border-slate-300 bg-white px-2.5 text-sm font-medium text-slate-700 shadow-xs hover:bg-slate-50 disabled:opacity-60">
                 Assign to me
               </button>
@@ -73,10 +74,10 @@ export function PropertiesPanel({ ticket: t, agents, self, pending, onChange }: 
               {agents.map((a) => (
                 <li key={a.id}>
                   <label className="flex items-center gap-2 text-sm text-slate-700">
-                    <input type="checkbox" checked={watching.has(a.id)} disabled={pending}
+                    <input type="checkbox" checked={watching.has(a.id)} disabled={pending || !can.canUpdate}
                       className="h-4 w-4 rounded border-slate-300 text-brand-600 focus:ring-brand-500"
                       onChange={(e) => onChange({ watchers: e.target.checked ? [...t.watchers, a.id] : t.watchers.filter((w) => w !== a.id) })} />
-                    {a.name || a.email}{a.id === self.id && " (you)"}
+                    {a.name || a.email}{a.id === selfId && " (you)"}
                   </label>
                 </li>
               ))}

@@ -29,7 +29,7 @@ export function TicketWorkspace({ initial, renderedAt, agents, self }: {
   initial: TicketView;
   renderedAt: number;
   agents: AgentSummary[];
-  self: { id: string; name: string; admin: boolean };
+  self: { id: string; name: string };
 }) {
   const id = initial.ticket.id;
   const qc = useQueryClient();
@@ -42,6 +42,9 @@ export function TicketWorkspace({ initial, renderedAt, agents, self }: {
   });
   const [notice, setNotice] = useState<{ tone: "error" | "info"; text: string } | null>(null);
   const t = data.ticket;
+  // The flags are the server's for one version of the ticket. After our own PATCH the ticket
+  // on screen is newer than its flags until the refetch lands; the controls wait for it.
+  const flagsStale = data.capabilitiesFor !== data.etag;
 
   // A customer reply arriving while the ticket is open is read by being on screen.
   useEffect(() => {
@@ -106,10 +109,11 @@ export function TicketWorkspace({ initial, renderedAt, agents, self }: {
           ) : (
             <p className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-6 text-center text-sm text-slate-500">No messages yet.</p>
           )}
-          <ReplyBox ticketId={id} allowInternal onPosted={() => qc.invalidateQueries({ queryKey: key })} />
+          <ReplyBox ticketId={id} allowInternal={data.capabilities.canPostInternal} onPosted={() => qc.invalidateQueries({ queryKey: key })} />
         </section>
         <aside aria-label="Ticket details" className="space-y-4">
-          <PropertiesPanel ticket={t} agents={agents} self={self} pending={patch.isPending} onChange={(body) => patch.mutate(body)} />
+          <PropertiesPanel ticket={t} agents={agents} selfId={self.id} can={data.capabilities}
+            pending={patch.isPending || flagsStale} onChange={(body) => patch.mutate(body)} />
           {t.ai_summary && <AiSummaryCard summary={t.ai_summary} score={t.ai_confidence_score} autoResolved={!!t.ai_auto_resolved} />}
           <CustomerCard parties={data.parties} />
           <TimelineCard events={data.events} agents={agents} />
