@@ -29,6 +29,7 @@ describe("OpenAPI operations", () => {
       "support_notification_preferences_retrieve get /api/v1/support/notification-preferences/",
       "support_notification_preferences_update put /api/v1/support/notification-preferences/",
       "support_ticket_parties_list get /api/v1/support/ticket-parties/",
+      "support_tickets_capabilities_retrieve get /api/v1/support/tickets/{id}/capabilities/",
       "support_tickets_create post /api/v1/support/tickets/",
       "support_tickets_list get /api/v1/support/tickets/",
       "support_tickets_mark_read_create post /api/v1/support/tickets/{id}/mark-read/",
