@@ -1,5 +1,6 @@
 import type { NotificationKind, Prisma, TicketStatus } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/domain/actor";
+import type { DomainEvent } from "@/lib/domain/events/domain-events";
 import { isAgent } from "@/lib/domain/policy";
 import { mailConfig, type MailConfig } from "./config";
 import { clip, customerStatusLabel, storablePayload, type NotificationPayloadInput } from "./payload";
@@ -23,22 +24,6 @@ import {
 
 // Long messages are cut in the email; the full text is one click away in the thread.
 const MAX_BODY = 8_000;
-
-/**
- * Runs `fn` under a savepoint: if anything in it fails, its writes are dropped (and logged) but
- * the caller's transaction goes through. Only for writes that may be lost; the outbox does not
- * use it, since a notification dropped this way would be lost without trace.
- */
-export async function withSavepoint(tx: Prisma.TransactionClient, label: string, fn: () => Promise<void>) {
-  await tx.$executeRawUnsafe("SAVEPOINT caseflow_notify");
-  try {
-    await fn();
-    await tx.$executeRawUnsafe("RELEASE SAVEPOINT caseflow_notify");
-  } catch (e) {
-    await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT caseflow_notify");
-    console.error(`[notifications] could not queue ${label}; the change itself is kept`, e);
-  }
-}
 
 /**
  * The mail settings for queueing `kind`, or null when it is switched off. A broken mail
@@ -95,14 +80,8 @@ function base(cfg: MailConfig, t: TicketForNotify, actor: Actor) {
   };
 }
 
-export interface MessageNotice {
-  ticketId: string;
-  messageId: string;
-  body: string;
-  isInternal: boolean;
-  attachments: string[];
-  at: Date;
-}
+/** What a message notification needs: the domain's message.created event, less who and whether. */
+export type MessageNotice = Omit<Extract<DomainEvent, { type: "message.created" }>, "type" | "actor" | "notify">;
 
 /**
  * A public message: an agent's reply goes to the customer (ticket_update), a customer's reply

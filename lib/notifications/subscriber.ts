@@ -12,15 +12,10 @@ export const notificationSubscriber: DomainEventSubscriber = async (tx, e) => {
       return enqueueTicketCreatedNotification(tx, e.actor, { ticketId: e.ticketId, initialMessage: e.initialMessage, at: e.at });
     case "ticket.status_changed":
       return enqueueStatusChangeNotification(tx, e.actor, { ticketId: e.ticketId, from: e.from, to: e.to });
-    case "message.created":
+    case "message.created": {
       if (!e.notify) return;
-      return enqueueMessageNotifications(tx, e.actor, {
-        ticketId: e.ticketId,
-        messageId: e.messageId,
-        body: e.body,
-        isInternal: e.isInternal,
-        attachments: e.attachments,
-        at: e.at,
-      });
+      const { type: _t, actor, notify: _n, ...notice } = e;
+      return enqueueMessageNotifications(tx, actor, notice);
+    }
   }
 };
