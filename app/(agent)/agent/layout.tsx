@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { SkipLink } from "@/components/skip-link";
 import { requirePageActor } from "@/lib/auth/session";
 import { can } from "@/lib/domain/policy";
 import { Avatar } from "@/components/badges";
@@ -12,9 +13,7 @@ export default async function AgentLayout({ children }: { children: React.ReactN
   if (!can(actor, "queue:view")) notFound();
   return (
     <div className="min-h-screen lg:flex">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow">
-        Skip to content
-      </a>
+      <SkipLink />
       <aside className="shrink-0 border-b border-slate-200 bg-slate-900 text-slate-300 lg:w-60 lg:border-r lg:border-b-0">
         <div className="flex flex-col lg:sticky lg:top-0 lg:h-screen">
         <div className="flex items-center gap-2.5 px-4 py-4">

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SkipLink } from "@/components/skip-link";
 import { redirect } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/session";
 import { can } from "@/lib/domain/policy";
@@ -11,9 +12,7 @@ export default async function PortalLayout({ children }: { children: React.React
   if (can(actor, "queue:view")) redirect("/agent/");
   return (
     <div className="min-h-screen bg-slate-50">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow">
-        Skip to content
-      </a>
+      <SkipLink />
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-4xl items-center gap-3 px-4 py-3 sm:px-6">
           <Link href="/portal/" className="flex items-center gap-2">
