@@ -12,8 +12,8 @@ export function isOverdue(t: Pick<TicketRow, "slaDueAt" | "status">, now = new D
   return !!t.slaDueAt && t.slaDueAt < now && isOpenStatus(t.status);
 }
 
-export function serializeTicket(t: TicketRow, actor: Actor) {
-  const agent = can(actor, "ticket:read-internal");
+/** The fields both contracts name alike, in the order both list them. */
+export function sharedTicketFields(t: Pick<TicketRow, "id" | "number" | "subject" | "description" | "status" | "priority" | "category">) {
   return {
     id: t.id,
     ticket_number: t.number,
@@ -22,6 +22,13 @@ export function serializeTicket(t: TicketRow, actor: Actor) {
     status: t.status,
     priority: t.priority,
     category: t.category,
+  };
+}
+
+export function serializeTicket(t: TicketRow, actor: Actor) {
+  const agent = can(actor, "ticket:read-internal");
+  return {
+    ...sharedTicketFields(t),
     channel: t.channel,
     tags: t.tags,
     sla_due_at: iso(t.slaDueAt),
