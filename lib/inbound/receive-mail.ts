@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { rawMessageId } from "./parse-mail";
 
@@ -17,7 +18,11 @@ export interface StoreInput {
  */
 export async function storeInbound(input: StoreInput): Promise<{ duplicate: boolean }> {
   const prisma = await db();
-  const messageId = input.messageId?.replace(/^<|>$/g, "").trim() || (input.raw ? rawMessageId(input.raw) : null);
+  // Mail without a Message-ID (broken clients, some bounces) is keyed by its bytes instead, so
+  // an MTA redelivering it still stores it once.
+  const messageId =
+    input.messageId?.replace(/^<|>$/g, "").trim() ||
+    (input.raw ? rawMessageId(input.raw) ?? `sha256:${createHash("sha256").update(input.raw).digest("hex")}` : null);
   const { count } = await prisma.inboundEmail.createMany({
     data: [
       {
