@@ -6,7 +6,9 @@ import { useTestDb } from "./support/db";
 import { captureTransport } from "./support/capture-transport";
 import { makeUser } from "./support/cast";
 import { withEnv } from "./support/env-override";
-import { clearOutbox, openAssignedTicket, postMessage } from "./support/fixtures";
+import { clearOutbox, openAssignedTicket, openTicket, postMessage } from "./support/fixtures";
+import { call, handler } from "./support/http";
+import * as originalRoute from "@/app/api/v1/inbound/messages/[id]/original/route";
 import { eml, inboxRows, postMime, setInboundEnv } from "./support/mail";
 
 // Which ticket an emailed reply lands on (signed token, then our Message-IDs, then the ticket
@@ -63,6 +65,20 @@ describe("inbound email: threading", () => {
     expect(foreign.ticketId).not.toBe(t.id);
   });
 
+  it("the token wins over In-Reply-To, and In-Reply-To over the subject number", async () => {
+    const { customer, agent, t, mail } = await agentReplyMail();
+    const t2 = await openTicket(customer, "Second problem");
+    expect((await postMessage(agent, t2.id, "Looking into it.")).status).toBe(201);
+    const transport = captureTransport();
+    await drainOutbox({ transport });
+    const mail2 = transport.sent.find((s) => s.mail.to === customer.email)!.mail;
+    const t3 = await openTicket(customer, "Third problem");
+    const both = await receive(eml({ from: customer.email, to: mail.headers!["Reply-To"], inReplyTo: mail2.headers!["Message-ID"], subject: `Re [${t3.number}]`, text: "A" }));
+    expect(both).toMatchObject({ outcome: "replied (matched by token)", ticketId: t.id });
+    const noToken = await receive(eml({ from: customer.email, inReplyTo: mail2.headers!["Message-ID"], subject: `Re [${t3.number}]`, text: "B" }));
+    expect(noToken).toMatchObject({ outcome: "replied (matched by thread)", ticketId: t2.id });
+  });
+
   it("a token for another customer's ticket from a stranger's address opens a new ticket instead", async () => {
     const { t, mail } = await agentReplyMail();
     const before = (await messages(t.id)).length;
@@ -73,6 +89,19 @@ describe("inbound email: threading", () => {
     const prisma = await db();
     const created = await prisma.ticket.findUniqueOrThrow({ where: { id: row.ticketId! }, include: { user: true } });
     expect(created.user?.email).toBe("mallory@evil.test");
+  });
+
+  it("agents can download the original email of a message; customers cannot", async () => {
+    const { customer, agent, mail } = await agentReplyMail();
+    const row = await receive(eml({ from: customer.email, to: mail.headers!["Reply-To"], text: "Short.\r\n\r\nOn Mon, Support wrote:\r\n> long history" }));
+    const get = (user: { token: string } | null) =>
+      call(handler(originalRoute.GET), "GET", `/api/v1/inbound/messages/${row.postedMessageId}/original/`, { user, params: { id: row.postedMessageId! } });
+    const ok = await get(agent);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("content-type")).toBe("message/rfc822");
+    expect(ok.text).toContain("> long history");
+    expect((await get(customer)).status).toBe(403);
+    expect((await get(null)).status).toBe(401);
   });
 
   it("a forged token is not trusted", async () => {
