@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { automatedReason, parseMail, PermanentInboundError } from "@/lib/inbound/parse-mail";
 import { extractReply } from "@/lib/inbound/extract-reply";
@@ -95,9 +96,27 @@ describe("inbound email: corpus", () => {
     const pdf = await prisma.message.findUniqueOrThrow({ where: { id: byId("pdf-0025@agency.test").postedMessageId! }, include: { attachments: true } });
     expect(pdf.attachments.map((a) => a.name)).toEqual(["invoice-2291.pdf"]);
     expect(pdf.body).toContain("setup.exe (has an unsupported type.");
-    expect(byId("malformed-0012@customer.test")).toMatchObject({ status: "ignored", outcome: "ignored: no new text or attachments in the message" });
+    expect(byId("malformed-0012@customer.test")).toMatchObject({ status: "ignored", outcome: "no new text or attachments in the message" });
     const inline = await prisma.message.findUniqueOrThrow({ where: { id: byId("inline-0020@customer.test").postedMessageId! }, include: { attachments: true } });
     expect(inline.attachments.map((a) => [a.name, a.contentType])).toEqual([["screenshot.png", "image/png"]]);
+  });
+});
+
+describe("inbound email: fuzz", () => {
+  it("arbitrary bytes and mangled headers are never a 500 and never leave the worker stuck", async () => {
+    setInboundEnv();
+    const header = fc.constantFrom("From: a@b.test\r\n", "From: <>\r\n", "Content-Type: multipart/mixed; boundary=\r\n", "Subject: =?UTF-8?B?@@@?=\r\n", "Content-Transfer-Encoding: base64\r\n", "");
+    const body = fc.oneof(fc.string({ maxLength: 300 }), fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b).toString("latin1")));
+    await fc.assert(
+      fc.asyncProperty(fc.array(header, { maxLength: 4 }), body, async (hs, b) => {
+        const res = await postMime(Buffer.from(hs.join("") + "\r\n" + b, "latin1"));
+        expect([200, 202, 400]).toContain(res.status);
+      }),
+      { numRuns: 40 },
+    );
+    const r = await drainInbox();
+    expect(r.retried).toBe(0);
+    expect((await inboxRows()).filter((x) => x.status === "pending")).toEqual([]);
   });
 });
 

@@ -136,6 +136,19 @@ describe("inbound email: Resend webhook", () => {
   });
 });
 
+describe("inbound email: worker", () => {
+  it("concurrent drains process each message exactly once", async () => {
+    for (let i = 0; i < 6; i++) {
+      expect((await postMime(eml({ from: `c${i}@parallel.test`, subject: `Parallel ${i}`, text: `Mail ${i}` }))).status).toBe(202);
+    }
+    const results = await Promise.all([drainInbox({ batchSize: 2 }), drainInbox({ batchSize: 2 }), drainInbox({ batchSize: 2 })]);
+    expect(results.reduce((n, r) => n + r.processed, 0)).toBe(6);
+    const prisma = await db();
+    expect(await prisma.ticket.count({ where: { subject: { startsWith: "Parallel " } } })).toBe(6);
+    expect(await prisma.message.count({ where: { ticket: { subject: { startsWith: "Parallel " } } } })).toBe(6);
+  });
+});
+
 describe("inbound email: raw MIME endpoint", () => {
   it("answers 404 without a configured secret, 401 for a wrong one, 415 for another type, 413 past the size limit", async () => {
     const raw = eml({ from: "m@customer.test", text: "hi" });

@@ -133,7 +133,7 @@ describe("inbound email: new tickets, reopening, loops", () => {
 
   it("mail not addressed to the support address or the reply domain is ignored", async () => {
     const row = await receive(eml({ from: "someone@else.test", to: "sales@caseflow.test", text: "Wrong door" }));
-    expect(row).toMatchObject({ status: "ignored", outcome: "ignored: not addressed to the support address", ticketId: null });
+    expect(row).toMatchObject({ status: "ignored", outcome: "not addressed to the support address", ticketId: null });
   });
 
   it("a reply to a closed ticket reopens it", async () => {

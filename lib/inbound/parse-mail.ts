@@ -118,15 +118,15 @@ export async function parseMail(raw: Uint8Array): Promise<ParsedMail> {
 export function automatedReason(m: ParsedMail, own: { addresses: string[]; domain: string | null }): string | null {
   const h = (name: string) => headerText(m.headers.get(name)).trim().toLowerCase();
   const ct = m.headers.get("content-type") as { value?: string } | undefined;
-  if (ct?.value?.toLowerCase() === "multipart/report") return "ignored: delivery report (bounce)";
+  if (ct?.value?.toLowerCase() === "multipart/report") return "delivery report (bounce)";
   const auto = h("auto-submitted");
-  if (auto && auto !== "no") return `ignored: Auto-Submitted: ${auto}`;
+  if (auto && auto !== "no") return `Auto-Submitted: ${auto}`;
   const local = m.from.split("@")[0];
-  if (/^(mailer-daemon|postmaster|mail-daemon|bounces?|no-?reply)$/.test(local)) return `ignored: automated sender ${m.from}`;
+  if (/^(mailer-daemon|postmaster|mail-daemon|bounces?|no-?reply)$/.test(local)) return `automated sender ${m.from}`;
   const precedence = h("precedence");
-  if (/^(bulk|junk|list|auto_reply)$/.test(precedence)) return `ignored: Precedence: ${precedence}`;
-  if (h("x-autoreply") || h("x-autorespond") || h("x-autoresponder")) return "ignored: auto-reply header";
+  if (/^(bulk|junk|list|auto_reply)$/.test(precedence)) return `Precedence: ${precedence}`;
+  if (h("x-autoreply") || h("x-autorespond") || h("x-autoresponder")) return "auto-reply header";
   const domain = m.from.split("@")[1];
-  if (own.addresses.includes(m.from) || (own.domain && domain === own.domain)) return `ignored: sent from our own address ${m.from}`;
+  if (own.addresses.includes(m.from) || (own.domain && domain === own.domain)) return `sent from our own address ${m.from}`;
   return null;
 }

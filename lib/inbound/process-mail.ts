@@ -66,15 +66,15 @@ export async function processMail(raw: Uint8Array, row: { id: string; now: Date 
   const automated = automatedReason(m, { addresses: own, domain: cfg.domain });
   if (automated) return ignore(automated);
   if ((await recentFromSender(m.from, row.id, row.now)) >= cfg.ratePerHour) {
-    return ignore(`ignored: rate limit (${cfg.ratePerHour} mails per hour from ${m.from})`);
+    return ignore(`rate limit (${cfg.ratePerHour} mails per hour from ${m.from})`);
   }
 
   const existing = await findSender(m.from);
-  if (existing && !existing.isActive) return ignore("ignored: the sender's account is deactivated");
+  if (existing && !existing.isActive) return ignore("the sender's account is deactivated");
   const target = await findTarget(m, existing, cfg);
   const { uploads, refused } = prepareAttachments(m.attachments);
   const body = withRefusals(m.text, refused);
-  if (!body && !uploads.length) return ignore("ignored: no new text or attachments in the message");
+  if (!body && !uploads.length) return ignore("no new text or attachments in the message");
 
   if (target) {
     const actor = existing ?? (await ensureSenderUser(m.from, m.fromName));
@@ -87,8 +87,8 @@ export async function processMail(raw: Uint8Array, row: { id: string; now: Date 
     return { status: "processed", outcome: `replied (matched by ${target.via})`, ticketId: target.ticketId, postedMessageId: msg.id, ...base };
   }
 
-  if (!addressedToSupport(m, cfg)) return ignore("ignored: not addressed to the support address");
-  if (existing && isAgent(existing)) return ignore("ignored: new mail from an agent account (agents open tickets in the workspace)");
+  if (!addressedToSupport(m, cfg)) return ignore("not addressed to the support address");
+  if (existing && isAgent(existing)) return ignore("new mail from an agent account (agents open tickets in the workspace)");
   const actor = existing ?? (await ensureSenderUser(m.from, m.fromName));
   const ticket = await createTicket(actor, {
     subject: (m.subject || "(no subject)").slice(0, 200),
