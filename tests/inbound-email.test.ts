@@ -116,6 +116,17 @@ describe("inbound email: Resend webhook", () => {
     expect(await prisma.ticket.count({ where: { user: { email: "x@customer.test" } } })).toBe(1);
   });
 
+  it("other webhook events are acknowledged and not stored", async () => {
+    const before = (await inboxRows()).length;
+    const payload = JSON.stringify({ type: "email.delivered", created_at: new Date().toISOString(), data: { email_id: "em_x" } });
+    const res = await postResendWebhook(payload, svixHeaders(payload));
+    expect([res.status, res.json]).toEqual([200, { status: "ignored" }]);
+    expect((await inboxRows()).length).toBe(before);
+    await withEnv({ RESEND_WEBHOOK_SECRET: undefined }, async () => {
+      expect((await postResendWebhook(payload, svixHeaders(payload))).status).toBe(404);
+    });
+  });
+
   it("a failing Resend fetch is retried with backoff, then dead-lettered with its error", async () => {
     const payload = receivedEvent("em_missing", { from: "y@customer.test", to: INBOUND_ENV.SUPPORT_ADDRESS, subject: "Lost", messageId: "missing-1@customer.test" });
     expect((await postResendWebhook(payload, svixHeaders(payload))).status).toBe(200);

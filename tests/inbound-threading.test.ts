@@ -104,6 +104,21 @@ describe("inbound email: threading", () => {
     expect((await get(null)).status).toBe(401);
   });
 
+  it("an agent replying to their notification's token address posts an outbound reply; to note+, an internal note", async () => {
+    const { customer, agent, t } = await agentReplyMail();
+    await clearOutbox();
+    await receive(eml({ from: customer.email, subject: `Re [${t.number}]`, text: "Customer asks" }));
+    const transport = captureTransport();
+    await drainOutbox({ transport });
+    const toAgent = transport.sent.find((s) => s.mail.to === agent.email)!.mail;
+    const reply = await receive(eml({ from: agent.email, to: toAgent.headers!["Reply-To"], text: "Agent answers by mail" }));
+    expect(reply).toMatchObject({ outcome: "replied (matched by token)", ticketId: t.id });
+    const note = await receive(eml({ from: agent.email, to: toAgent.headers!["Reply-To"].replace(/^reply\+/, "note+"), text: "Internal remark" }));
+    const rows = (await messages(t.id)).slice(-2).map((m) => [m.body, m.direction, m.isInternal, m.authorId]);
+    expect(note.status).toBe("processed");
+    expect(rows).toEqual([["Agent answers by mail", "outbound", false, agent.id], ["Internal remark", "outbound", true, agent.id]]);
+  });
+
   it("a forged token is not trusted", async () => {
     const { customer, t, mail } = await agentReplyMail();
     const forged = mail.headers!["Reply-To"].replace(/^reply\+(.)/, (_, c) => `reply+${c === "a" ? "b" : "a"}`);
