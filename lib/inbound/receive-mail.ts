@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { rawMessageId } from "./parse-mail";
 
 export interface StoreInput {
-  source: "mime" | "resend" | "cli";
+  source: "mime" | "resend" | "cli" | "dev";
   raw?: Uint8Array;
   providerId?: string;
   messageId?: string | null;
