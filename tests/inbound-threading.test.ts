@@ -119,6 +119,18 @@ describe("inbound email: threading", () => {
     expect(rows).toEqual([["Agent answers by mail", "outbound", false, agent.id], ["Internal remark", "outbound", true, agent.id]]);
   });
 
+  it("a worker that died after posting (before recording it) does not post the mail again", async () => {
+    const { customer, t, mail } = await agentReplyMail();
+    const row = await receive(eml({ from: customer.email, to: mail.headers!["Reply-To"], text: "Only once" }));
+    expect(row.postedMessageId).toBeTruthy();
+    const prisma = await db();
+    // What the row looks like when the post committed but the worker never marked it done.
+    await prisma.inboundEmail.update({ where: { id: row.id }, data: { status: "pending", outcome: null, lockedUntil: null } });
+    expect(await drainInbox()).toMatchObject({ processed: 1 });
+    expect((await messages(t.id)).filter((m) => m.body === "Only once")).toHaveLength(1);
+    expect(await prisma.inboundEmail.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "processed", outcome: "posted by an earlier attempt" });
+  });
+
   it("a forged token is not trusted", async () => {
     const { customer, t, mail } = await agentReplyMail();
     const forged = mail.headers!["Reply-To"].replace(/^reply\+(.)/, (_, c) => `reply+${c === "a" ? "b" : "a"}`);

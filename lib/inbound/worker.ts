@@ -6,6 +6,7 @@ import { inboundConfig, type InboundConfig } from "./config";
 import { PermanentInboundError } from "./parse-mail";
 import { processMail, type MailOutcome } from "./process-mail";
 import { fetchResendRaw } from "./resend-fetch";
+import { onBehalfOfInboxRow } from "./subscriber";
 
 /*
  * The inbox's processing side, shaped like the notifications outbox: rows are claimed with
@@ -22,6 +23,7 @@ interface Claimed {
   provider_id: string | null;
   raw: Uint8Array | null;
   attempts: number;
+  posted_message_id: string | null;
 }
 
 export interface InboxDrainResult {
@@ -45,12 +47,20 @@ async function claim(now: Date, batchSize: number): Promise<Claimed[]> {
     )
     UPDATE inbound_emails e SET locked_until = ${leaseUntil}, attempts = e.attempts + 1
     FROM c WHERE e.id = c.id
-    RETURNING e.id::text AS id, e.source, e.provider_id, e.raw, e.attempts`;
+    RETURNING e.id::text AS id, e.source, e.provider_id, e.raw, e.attempts, e.posted_message_id::text AS posted_message_id`;
 }
 
 async function handle(row: Claimed, cfg: InboundConfig, now: Date): Promise<keyof InboxDrainResult> {
   const prisma = await db();
   try {
+    if (row.posted_message_id) {
+      // An earlier attempt posted the message and died before recording it: done already.
+      await prisma.inboundEmail.updateMany({
+        where: { id: row.id, status: "pending" },
+        data: { status: "processed", outcome: "posted by an earlier attempt", lockedUntil: null, processedAt: new Date() },
+      });
+      return "processed";
+    }
     let raw = row.raw;
     if (!raw) {
       if (!row.provider_id) throw new PermanentInboundError("no raw message and no provider id to fetch it with");
@@ -58,7 +68,8 @@ async function handle(row: Claimed, cfg: InboundConfig, now: Date): Promise<keyo
       // Kept at once: the original stays viewable, and a retry does not fetch it again.
       await prisma.inboundEmail.update({ where: { id: row.id }, data: { raw: Buffer.from(raw) } });
     }
-    const r: MailOutcome = await processMail(raw, { id: row.id, now }, cfg);
+    const source = raw;
+    const r: MailOutcome = await onBehalfOfInboxRow(row.id, () => processMail(source, { id: row.id, now }, cfg));
     await prisma.inboundEmail.updateMany({
       where: { id: row.id, status: "pending" },
       data: {
