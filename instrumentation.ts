@@ -10,6 +10,11 @@ export async function register() {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { startIdempotencySweeper } = await import("./lib/api/idempotency-store");
   startIdempotencySweeper();
+  // Received mail (lib/inbound/worker.ts): same sharing across instances as the outbox.
+  if (process.env.INBOUND_WORKER !== "off") {
+    const { startInboxWorker } = await import("./lib/inbound/worker");
+    startInboxWorker();
+  }
   if (process.env.NOTIFICATIONS_WORKER === "off") return;
   const { startOutboxWorker } = await import("./lib/notifications/worker");
   startOutboxWorker();

@@ -1,6 +1,7 @@
 import { Prisma, type NotificationKind } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
 import { mailConfig, type MailConfig } from "./config";
+import { outboundHeaders } from "@/lib/inbound/thread-headers";
 import { renderNotification } from "./render-notification";
 import { transportFromConfig, TransportError, type MailTransport } from "./transports";
 
@@ -119,7 +120,7 @@ async function deliver(row: Claimed, transport: MailTransport, cfg: MailConfig, 
   try {
     const mail = await renderNotification(row.kind, row.payload, opts.templates);
     const { providerId } = await transport.send(
-      { from: cfg.from, to: row.to_email, subject: mail.subject, html: mail.html, text: mail.text },
+      { from: cfg.from, to: row.to_email, subject: mail.subject, html: mail.html, text: mail.text, headers: outboundHeaders(row) },
       { idempotencyKey: row.id },
     );
     const done = await prisma.$executeRaw`

@@ -35,6 +35,10 @@ export async function startFakeResend(opts: { apiKey?: string } = {}) {
   const delivered: Delivered[] = [];
   const byKey = new Map<string, string>();
   const sockets = new Set<import("node:net").Socket>();
+  // Mail "received" by the fake: GET /emails/receiving/{id} describes it and hands out a
+  // download URL for the raw message, as Resend's receiving API does.
+  const inbound = new Map<string, { raw: string | Uint8Array; from: string; to: string[]; subject: string; messageId: string }>();
+  let base = "";
 
   const reply = (res: http.ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { "content-type": "application/json" });
@@ -52,6 +56,25 @@ export async function startFakeResend(opts: { apiKey?: string } = {}) {
         body = raw;
       }
       requests.push({ method: req.method ?? "", path: req.url ?? "", headers: req.headers, body });
+      const rawPath = /^\/_raw\/([^/?]+)$/.exec(req.url ?? "");
+      if (req.method === "GET" && rawPath && inbound.has(rawPath[1])) {
+        res.writeHead(200, { "content-type": "message/rfc822" });
+        return res.end(inbound.get(rawPath[1])!.raw);
+      }
+      const receiving = /^\/emails\/receiving\/([^/?]+)/.exec(req.url ?? "");
+      if (req.method === "GET" && receiving) {
+        if (req.headers.authorization !== `Bearer ${apiKey}`) {
+          return reply(res, 401, { statusCode: 401, name: "missing_api_key", message: "Missing API key in the authorization header." });
+        }
+        const m = inbound.get(receiving[1]);
+        if (!m) return reply(res, 404, { statusCode: 404, name: "not_found", message: "Email not found" });
+        return reply(res, 200, {
+          object: "email", id: receiving[1], to: m.to, from: m.from, created_at: new Date().toISOString(), subject: m.subject,
+          bcc: null, cc: null, reply_to: null, received_for: m.to, html: null, text: null, headers: null, message_id: m.messageId,
+          raw: { download_url: `${base}/_raw/${receiving[1]}`, expires_at: new Date(Date.now() + 3_600_000).toISOString() },
+          attachments: [],
+        });
+      }
       if (req.method !== "POST" || req.url !== "/emails") {
         return reply(res, 404, { statusCode: 404, name: "not_found", message: "The requested endpoint does not exist." });
       }
@@ -86,8 +109,10 @@ export async function startFakeResend(opts: { apiKey?: string } = {}) {
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
   const { port } = server.address() as AddressInfo;
+  base = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: base,
+    inbound,
     apiKey,
     script,
     requests,

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import type { Actor } from "@/lib/domain/actor";
 import { can } from "@/lib/domain/policy";
 import { devMailboxAccess, getLocalMail, listLocalMail } from "@/lib/notifications/dev-mailbox";
+import { replyAsCustomerAction } from "./actions";
 
 const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 
@@ -11,7 +12,7 @@ const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: 
  * It holds every customer's mail, so in every mode only agents see it: anyone else gets the
  * same 404 as for a page that does not exist.
  */
-export async function DevMailbox({ actor, query }: { actor: Actor | null; query: { id?: string; view?: string } }) {
+export async function DevMailbox({ actor, query }: { actor: Actor | null; query: { id?: string; view?: string; replied?: string } }) {
   if (devMailboxAccess() === "off") notFound();
   if (!actor || !can(actor, "queue:view")) notFound();
   const { id, view } = query;
@@ -85,6 +86,16 @@ export async function DevMailbox({ actor, query }: { actor: Actor | null; query:
                     Plain text
                   </Link>
                 </div>
+                {/* Feeds a reply through the inbound email pipeline, as the recipient's mail client would. */}
+                <form action={replyAsCustomerAction} className="mt-3 flex flex-col gap-2 text-sm">
+                  <input type="hidden" name="id" value={selected.id} />
+                  <label htmlFor="reply-text" className="text-slate-500">Reply as {selected.to}</label>
+                  <textarea id="reply-text" name="text" rows={2} required className="rounded-md border border-slate-300 p-2" />
+                  <div className="flex items-center gap-3">
+                    <button type="submit" className="rounded-md bg-slate-900 px-3 py-1 text-white">Reply as the customer</button>
+                    {query.replied ? <span role="status" className="text-slate-600">Inbound: {query.replied}</span> : null}
+                  </div>
+                </form>
               </div>
               {asText ? (
                 <pre className="min-h-0 flex-1 overflow-auto whitespace-pre-wrap p-5 font-mono text-sm text-slate-800">{selected.text}</pre>

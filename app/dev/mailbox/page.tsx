@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dev mailbox", robots: { index: false, follow: false } };
 
 /** The dev mailbox for the signed-in agent (see DevMailbox for who may see it). */
-export default async function DevMailboxPage({ searchParams }: { searchParams: Promise<{ id?: string; view?: string }> }) {
+export default async function DevMailboxPage({ searchParams }: { searchParams: Promise<{ id?: string; view?: string; replied?: string }> }) {
   if (devMailboxAccess() === "off") notFound();
   return DevMailbox({ actor: await currentActor(), query: await searchParams });
 }
