@@ -131,9 +131,9 @@ export async function listTickets(
   const [matches] = await Promise.all([
     search ? relatedMatches(prisma, search.terms, search.fields) : undefined,
     assertReferencesExist(prisma, [
-    { field: "contactId", model: "contact", id: filter.contactId },
-    { field: "orderId", model: "order", id: filter.orderId },
-    { field: "companyId", model: "company", id: filter.companyId },
+      { field: "contactId", model: "contact", id: filter.contactId },
+      { field: "orderId", model: "order", id: filter.orderId },
+      { field: "companyId", model: "company", id: filter.companyId },
       ...(filter.assignee ?? []).map((a) => ({ field: "assignee", model: "user" as const, id: typeof a === "object" ? a.id : undefined })),
     ]),
   ]);
