@@ -11,7 +11,7 @@ interface Captured {
   values: unknown[];
 }
 
-export async function capturePlan(run: () => Promise<unknown>, pick: (sql: string) => boolean): Promise<string[]> {
+export async function capturePlan(run: () => Promise<unknown>, pick: (sql: string) => boolean, explain = "EXPLAIN"): Promise<string[]> {
   const handle = await dbHandle();
   const seen: Captured[] = [];
   const restore: (() => void)[] = [];
@@ -41,7 +41,7 @@ export async function capturePlan(run: () => Promise<unknown>, pick: (sql: strin
   }
   const q = seen.find((s) => pick(s.text));
   if (!q) return ["(statement not captured)"];
-  const sql = `EXPLAIN ${q.text}`;
+  const sql = `${explain} ${q.text}`;
   let rows: Record<string, unknown>[];
   if (handle.pglite) {
     rows = (await handle.pglite.query<Record<string, unknown>>(sql, q.values as unknown[])).rows;
@@ -54,7 +54,11 @@ export async function capturePlan(run: () => Promise<unknown>, pick: (sql: strin
       await client.end();
     }
   }
-  return rows.map((r) => String(Object.values(r)[0]));
+  // EXPLAIN (FORMAT JSON) comes back as an already parsed json value.
+  return rows.map((r) => {
+    const v = Object.values(r)[0];
+    return typeof v === "string" ? v : JSON.stringify(v);
+  });
 }
 
 /** The ticket list's main statement (not the watchers follow-up query). */

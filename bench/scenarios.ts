@@ -71,6 +71,9 @@ export function scenarios(f: Fixtures): [string, Request][] {
       (i) => get(tickets.GET, `/api/v1/support/tickets/?status=${nth(OPEN, i)}&search=${nth(SEARCH_WORDS, i + 7)}&ordering=sla_due_at&page_size=25`),
     ],
     ["deep cursor page", (i) => get(tickets.GET, nth(f.deepPages, i))],
+    ["SLA queue", () => get(tickets.GET, "/api/v1/support/tickets/?sla_overdue=true&ordering=-sla_due_at&page_size=25")],
+    // A term no subject, description or requester email holds: the whole table is the answer's cost.
+    ["search, no hits", (i) => get(tickets.GET, `/api/v1/support/tickets/?search=zq${nth(SEARCH_WORDS, i)}xj&page_size=25`)],
     ["thread fetch", (i) => get(messages.GET, `/api/v1/support/messages/?ticket=${nth(f.targets, i).id}`)],
     [
       "message post",

@@ -77,6 +77,28 @@ export function keysetWhere<Row>(keys: SortKey<Row>[], pos: Position): Where {
 }
 
 /**
+ * The rows after (or before) a position as disjoint slices, in fetch order, each one a range
+ * of the ordering's index. The lexicographic OR of keysetWhere is only a filter to the
+ * planner, so a deep page would scan the index from its start: a redundant bound on the first
+ * key (`k <= v` for a descending key going forward) makes the position the index scan's start.
+ * A nullable first key keeps its NULLs in a slice of their own (a range cannot include them).
+ */
+export function keysetSlices<Row>(keys: SortKey<Row>[], pos: Position): Where[] {
+  const all = keysetWhere(keys, pos);
+  const k = keys[0] as SortKey<unknown>;
+  const v = pos.values[0];
+  const forward = pos.direction === "next";
+  if (v === null) {
+    // Forward from NULL: only NULLs remain, and the filter already pins k IS NULL. Backward:
+    // the NULLs before the position come first (nulls are last), then every non-NULL row.
+    return forward ? [all] : [{ AND: [all, { [k.field]: null }] }, { [k.field]: { not: null } }];
+  }
+  const op = (k.dir === "asc") === forward ? "gte" : "lte";
+  const bounded = { AND: [all, { [k.field]: { [op]: decode(k, v) } }] };
+  return forward && k.nullable ? [bounded, { [k.field]: null }] : [bounded];
+}
+
+/**
  * The sort keys of an ordering: the requested columns in order, then the id as the final
  * tie-breaker in the direction of the last key, so every row has exactly one position.
  */
@@ -119,11 +141,13 @@ export async function paginate<Row>(
   fetch: (args: { where: Where; orderBy: Where[]; take: number }) => Promise<Row[]>,
 ): Promise<Page<Row>> {
   const reverse = pos?.direction === "prev";
-  const fetched = await fetch({
-    where: pos ? keysetWhere(keys, pos) : {},
-    orderBy: keysetOrderBy(keys, reverse),
-    take: size + 1,
-  });
+  const orderBy = keysetOrderBy(keys, reverse);
+  const fetched: Row[] = [];
+  // A later slice is only read when the earlier ones did not fill the page.
+  for (const where of pos ? keysetSlices(keys, pos) : [{}]) {
+    if (fetched.length > size) break;
+    fetched.push(...(await fetch({ where, orderBy, take: size + 1 - fetched.length })));
+  }
   const more = fetched.length > size;
   let rows = fetched.slice(0, size);
   if (reverse) rows = rows.reverse();

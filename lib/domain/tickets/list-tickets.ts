@@ -4,6 +4,7 @@ import type { Actor } from "../actor";
 import { assertReferencesExist } from "../filter-references";
 import { paginate, sortKeys, type Page, type PageRequest, type SortKey } from "../keyset";
 import { ticketsVisibleTo } from "../scope";
+import { literal, relatedMatches, type RelatedMatches, type SearchRelation } from "./search-matches";
 import { ticketSelect, type TicketRow } from "./ticket-select";
 import { ticketThreadSelect, type TicketWithThread } from "./ticket-thread-select";
 import {
@@ -33,23 +34,21 @@ export function ticketSortKeys<R extends TicketRow = TicketRow>(spec: readonly S
   return sortKeys(SORT_COLUMNS, spec) as SortKey<R>[];
 }
 
-/**
- * A term is matched as a literal substring: Prisma hands `contains` to LIKE unescaped, so
- * the LIKE wildcards and the escape character are escaped here (`_` must not match anything).
- */
-function literal(term: string): string {
-  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-function searchClause(term: string, fields: readonly TicketSearchField[]): Prisma.TicketWhereInput {
+function searchClause(term: string, fields: readonly TicketSearchField[], matches?: RelatedMatches): Prisma.TicketWhereInput {
   const like = { contains: literal(term), mode: "insensitive" as const };
+  const ids = matches?.get(term);
+  // The same test on the ticket's own foreign key when the matching rows were looked up first.
+  const related = (rel: SearchRelation, key: "contactId" | "userId" | "companyId", join: Prisma.TicketWhereInput) => {
+    const found = ids?.[rel];
+    return found ? { [key]: { in: found } } : join;
+  };
   const or: Prisma.TicketWhereInput[] = [];
   for (const f of fields) {
     if (f === "subject") or.push({ subject: like });
     else if (f === "description") or.push({ description: like });
     else if (f === "number") or.push({ number: like });
-    else if (f === "companyName") or.push({ company: { name: like } });
-    else or.push({ contact: { email: like } }, { user: { email: like } });
+    else if (f === "companyName") or.push(related("company", "companyId", { company: { name: like } }));
+    else or.push(related("contact", "contactId", { contact: { email: like } }), related("user", "userId", { user: { email: like } }));
   }
   return { OR: or };
 }
@@ -60,7 +59,7 @@ function inRange(range: DateRange | undefined) {
 }
 
 /** The filter as a `where` clause, always inside the actor's visibility. */
-export function ticketWhere(actor: Actor, f: TicketFilter, now = new Date()): Prisma.TicketWhereInput {
+export function ticketWhere(actor: Actor, f: TicketFilter, now = new Date(), matches?: RelatedMatches): Prisma.TicketWhereInput {
   const and: Prisma.TicketWhereInput[] = [ticketsVisibleTo(actor)];
   if (f.status) and.push({ status: f.status });
   if (f.openOnly) and.push({ status: { in: [...OPEN_STATUSES] } });
@@ -87,12 +86,12 @@ export function ticketWhere(actor: Actor, f: TicketFilter, now = new Date()): Pr
   if (f.slaOverdue === false) {
     and.push({ OR: [{ slaDueAt: null }, { slaDueAt: { gte: now } }, { status: { notIn: [...OPEN_STATUSES] } }] });
   }
-  for (const term of f.search?.terms ?? []) and.push(searchClause(term, f.search!.fields));
+  for (const term of f.search?.terms ?? []) and.push(searchClause(term, f.search!.fields, matches));
   return { AND: and };
 }
 
 /**
- * Prisma has no gt/lt on enum columns, so a keyset comparison on `status` is rewritten into
+ * Prisma has no gt/lt/gte/lte on enum columns, so a keyset comparison on `status` is rewritten into
  * the equivalent `in` list of the statuses before / after it in workflow order.
  */
 function rewriteStatusRanges(node: unknown): unknown {
@@ -100,10 +99,15 @@ function rewriteStatusRanges(node: unknown): unknown {
   if (!node || typeof node !== "object" || node instanceof Date) return node;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(node)) {
-    const op = v as { gt?: string; lt?: string } | null;
-    if (k === "status" && op && typeof op === "object" && (op.gt !== undefined || op.lt !== undefined)) {
-      const at = STATUSES.indexOf((op.gt ?? op.lt) as (typeof STATUSES)[number]);
-      out.status = { in: op.gt !== undefined ? STATUSES.slice(at + 1) : STATUSES.slice(0, Math.max(at, 0)) };
+    const op = v as { gt?: string; lt?: string; gte?: string; lte?: string } | null;
+    const bound = op && typeof op === "object" ? (op.gt ?? op.lt ?? op.gte ?? op.lte) : undefined;
+    if (k === "status" && bound !== undefined) {
+      const at = STATUSES.indexOf(bound as (typeof STATUSES)[number]);
+      // gte/lte are redundant bounds (keysetSlices): an unknown status must not narrow them.
+      if (op!.gt !== undefined) out.status = { in: STATUSES.slice(at + 1) };
+      else if (op!.lt !== undefined) out.status = { in: STATUSES.slice(0, Math.max(at, 0)) };
+      else if (at < 0) out.status = { in: [...STATUSES] };
+      else out.status = { in: op!.gte !== undefined ? STATUSES.slice(at) : STATUSES.slice(0, at + 1) };
     } else out[k] = rewriteStatusRanges(v);
   }
   return out;
@@ -123,13 +127,17 @@ export async function listTickets(
   view: "summary" | "thread" = "summary",
 ) {
   const prisma = await db();
-  await assertReferencesExist(prisma, [
-    { field: "contactId", model: "contact", id: filter.contactId },
-    { field: "orderId", model: "order", id: filter.orderId },
-    { field: "companyId", model: "company", id: filter.companyId },
-    ...(filter.assignee ?? []).map((a) => ({ field: "assignee", model: "user" as const, id: typeof a === "object" ? a.id : undefined })),
+  const search = filter.search?.terms.length ? filter.search : undefined;
+  const [matches] = await Promise.all([
+    search ? relatedMatches(prisma, search.terms, search.fields) : undefined,
+    assertReferencesExist(prisma, [
+      { field: "contactId", model: "contact", id: filter.contactId },
+      { field: "orderId", model: "order", id: filter.orderId },
+      { field: "companyId", model: "company", id: filter.companyId },
+      ...(filter.assignee ?? []).map((a) => ({ field: "assignee", model: "user" as const, id: typeof a === "object" ? a.id : undefined })),
+    ]),
   ]);
-  const where = ticketWhere(actor, filter);
+  const where = ticketWhere(actor, filter, new Date(), matches);
   return paginate<TicketRow>(page as PageRequest<TicketRow>, (args) =>
     prisma.ticket.findMany({
       where: { AND: [where, rewriteStatusRanges(args.where) as Prisma.TicketWhereInput] },
