@@ -1,6 +1,10 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import * as streamRoute from "@/app/api/v1/support/stream/route";
+import pg from "pg";
+import { db } from "@/lib/db/client";
+import { withTransaction } from "@/lib/db/transaction";
+import { emit } from "@/lib/domain/events/domain-events";
 import { pruneLog } from "@/lib/realtime/log";
 import { stopRealtime } from "@/lib/realtime/hub";
 import { useTestDb } from "./support/db";
@@ -129,6 +133,48 @@ describe("GET /api/v1/support/stream/", () => {
     ).rejects.toThrow(/not reading/);
     expect(received.split("event: message.created").length - 1).toBeLessThan(30);
   });
+
+  it("tells streams only of committed changes", async () => {
+    const agent = await makeUser({ role: "customer_service" });
+    const customer = await makeUser();
+    const t = await newTicket(customer);
+    const s = await sse(agent, { query: { ticket: t.id } });
+    const prisma = await db();
+    await expect(
+      withTransaction(prisma, async (tx) => {
+        await emit(tx, { type: "ticket.read", actor: agent, ticketId: t.id, side: "agent", at: new Date() });
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    const m = await postMessage(customer, t.id, "committed");
+    await s.waitFor((e) => e.data.message === m.json.id);
+    expect(s.events.map((e) => e.event)).toEqual(["message.created"]);
+  });
+
+  const pgUrl = process.env.TEST_DATABASE_URL?.trim();
+  if (pgUrl) {
+    it("on PostgreSQL, a dropped listening connection reconnects and tells streams to resync", async () => {
+      const agent = await makeUser({ role: "customer_service" });
+      const customer = await makeUser();
+      const s = await sse(agent);
+      await newTicket(customer);
+      await s.waitFor((e) => e.event === "ticket.created");
+      const admin = new pg.Client({ connectionString: pgUrl });
+      await admin.connect();
+      try {
+        const killed = await admin.query(
+          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'caseflow-realtime' AND datname = current_database()",
+        );
+        expect(killed.rowCount).toBeGreaterThan(0);
+      } finally {
+        await admin.end();
+      }
+      const r = await s.waitFor((e) => e.event === "resync", 15_000);
+      // Live again after the reconnect.
+      const t = await newTicket(customer);
+      await s.waitFor((e) => e.event === "ticket.created" && e.data.ticket === t.id, 5000, s.events.indexOf(r));
+    });
+  }
 
   it("closes open streams on shutdown", async () => {
     const agent = await makeUser({ role: "customer_service" });

@@ -43,7 +43,11 @@ class StreamSink implements Sink {
   /** Replays what the client missed, then lets the live events held meanwhile through. */
   async begin(lastEventId: bigint | "invalid" | null): Promise<void> {
     this.write("retry: 3000\n: connected\n\n");
-    if (lastEventId !== null) {
+    if (lastEventId === null) {
+      // A fresh stream starts now: changes committed before it opened are what the client's
+      // first fetch shows, even when this instance has not read them from the log yet.
+      this.last = (await logBounds()).max ?? 0n;
+    } else {
       const { min, max } = await logBounds();
       // Resume only when the log still holds the client's own point (nothing after it was
       // pruned) and the point is one we could have handed out.
