@@ -40,11 +40,13 @@ export const realtimeSubscriber: DomainEventSubscriber = async (tx, e) => {
   const row = toLogRow(e);
   if (!row) return;
   await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${LOG_LOCK_KEY}::bigint)`;
-  const [{ seq }] = await tx.$queryRaw<{ seq: bigint }[]>`
-    INSERT INTO realtime_events (type, ticket_id, is_internal, data, created_at)
-    VALUES (${row.type}, ${row.ticketId}::uuid, ${row.isInternal}, ${JSON.stringify(row.data)}::jsonb, ${e.at})
-    RETURNING seq`;
-  // Ids only, well under NOTIFY's 8000-byte limit; listeners read the row itself.
-  const payload = JSON.stringify({ seq: String(seq), type: row.type, ticket: row.ticketId, version: row.data.version ?? null });
-  await tx.$queryRaw`SELECT 1 AS sent FROM pg_notify(${REALTIME_CHANNEL}, ${payload})`;
+  // Ids only in the payload, well under NOTIFY's 8000-byte limit; listeners read the row.
+  await tx.$queryRaw`
+    WITH row AS (
+      INSERT INTO realtime_events (type, ticket_id, is_internal, data, created_at)
+      VALUES (${row.type}, ${row.ticketId}::uuid, ${row.isInternal}, ${JSON.stringify(row.data)}::jsonb, ${e.at})
+      RETURNING seq, type, ticket_id, data
+    )
+    SELECT 1 AS sent FROM row, pg_notify(${REALTIME_CHANNEL},
+      json_build_object('seq', row.seq::text, 'type', row.type, 'ticket', row.ticket_id, 'version', row.data->'version')::text)`;
 };
