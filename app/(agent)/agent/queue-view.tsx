@@ -7,6 +7,7 @@ import { Avatar, PriorityMarker, StatusPill, UnreadBadge, channelLabel } from "@
 import { EmptyState } from "@/components/empty-state";
 import { SlaCountdown } from "@/components/sla-countdown";
 import { RelativeTime } from "@/components/time/relative-time";
+import { liveLabel, pollWhileDown, useLiveUpdates } from "@/components/realtime/use-live-updates";
 import type { AgentSummary } from "@/lib/domain/users/list-agents";
 import { fetchQueue } from "./_lib/queue-fetch";
 import type { QueueData, QueueRow, Stats } from "./_lib/queue-data";
@@ -15,9 +16,10 @@ import { StatsPanel } from "./stats-panel";
 export const QUEUE_POLL_MS = 5_000;
 
 /**
- * The queue table and stats, kept fresh by polling the REST API with the page's own query
- * string (the server page rendered the first copy from the same domain functions). The query
- * key is the URL's query string, so each filtered view is cached on its own.
+ * The queue table and stats, refetched from the REST API with the page's own query string
+ * whenever the realtime stream reports a change (polling only while the stream is down). The
+ * server page rendered the first copy from the same domain functions. The query key is the
+ * URL's query string, so each filtered view is cached on its own.
  */
 export function QueueView({ search, renderedAt, initial, agents, selfId }: {
   search: string;
@@ -28,11 +30,12 @@ export function QueueView({ search, renderedAt, initial, agents, selfId }: {
   agents: AgentSummary[];
   selfId: string;
 }) {
+  const live = useLiveUpdates([["queue"]]);
   const { data, isError, isFetching } = useQuery({
     queryKey: ["queue", search, renderedAt],
     queryFn: () => fetchQueue(search),
     initialData: initial,
-    refetchInterval: QUEUE_POLL_MS,
+    refetchInterval: pollWhileDown(live, QUEUE_POLL_MS),
     refetchIntervalInBackground: false,
   });
   const names = new Map(agents.map((a) => [a.id, a.name || a.email]));
@@ -42,7 +45,7 @@ export function QueueView({ search, renderedAt, initial, agents, selfId }: {
       <StatsPanel stats={data.stats} />
       <div className="px-6 pb-10">
         <div className="mb-2 flex h-5 items-center justify-end gap-2 text-xs text-slate-500" aria-live="polite">
-          {isError ? <span className="text-red-700">Could not refresh the queue; retrying…</span> : isFetching ? <span>Refreshing…</span> : <span>Live · updates every {QUEUE_POLL_MS / 1000}s</span>}
+          {isError ? <span className="text-red-700">Could not refresh the queue; retrying…</span> : isFetching ? <span>Refreshing…</span> : <span data-live-state={live}>{liveLabel(live, QUEUE_POLL_MS)}</span>}
         </div>
         {!q.ok ? (
           <div role="alert" className="rounded-xl border border-red-200 bg-red-50 p-4 text-sm text-red-800">

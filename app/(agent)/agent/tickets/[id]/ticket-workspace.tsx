@@ -10,6 +10,7 @@ import { SlaCountdown } from "@/components/sla-countdown";
 import { MessageList } from "@/components/thread/message-list";
 import { ReplyBox } from "@/components/thread/reply-box";
 import { RelativeTime } from "@/components/time/relative-time";
+import { liveLabel, pollWhileDown, useLiveUpdates } from "@/components/realtime/use-live-updates";
 import type { AgentSummary } from "@/lib/domain/users/list-agents";
 import type { components } from "@/lib/api-client/schema";
 import { fetchTicketView } from "../../_lib/ticket-fetch";
@@ -21,8 +22,8 @@ export const TICKET_POLL_MS = 5_000;
 type Patch = components["schemas"]["SupportTicketUpdate"];
 
 /**
- * The ticket as the agent works it. Polls so other agents' replies and edits appear without a
- * reload; edits are PATCHed with the ETag of the version on screen, so an edit based on a
+ * The ticket as the agent works it. Other agents' replies and edits appear without a reload
+ * (refetched on the realtime stream's events; polled while the stream is down); edits are PATCHed with the ETag of the version on screen, so an edit based on a
  * version someone else has since changed is refused (412) and explained, never applied.
  */
 export function TicketWorkspace({ initial, renderedAt, agents, self }: {
@@ -34,11 +35,12 @@ export function TicketWorkspace({ initial, renderedAt, agents, self }: {
   const id = initial.ticket.id;
   const qc = useQueryClient();
   const key = ["ticket", id, renderedAt];
+  const live = useLiveUpdates([["ticket", id]], { ticket: id });
   const { data, isError } = useQuery({
     queryKey: key,
     queryFn: () => fetchTicketView(id),
     initialData: initial,
-    refetchInterval: TICKET_POLL_MS,
+    refetchInterval: pollWhileDown(live, TICKET_POLL_MS),
   });
   const [notice, setNotice] = useState<{ tone: "error" | "info"; text: string } | null>(null);
   const t = data.ticket;
@@ -85,6 +87,7 @@ export function TicketWorkspace({ initial, renderedAt, agents, self }: {
           Opened <RelativeTime iso={t.created_at!} /> via {channelLabel(t.channel)}
           {t.category && <> · {t.category}</>} · last activity <RelativeTime iso={t.last_message_at!} />
           {isError && <span className="ml-2 text-red-700">· could not refresh, retrying…</span>}
+          {live === "reconnecting" && <span data-live-state={live} className="ml-2">· {liveLabel(live, TICKET_POLL_MS)}</span>}
         </p>
       </header>
       {notice && (
