@@ -1,11 +1,14 @@
 import { loadAfter, logBounds, pruneLog, REPLAY_BATCH, type LogEvent } from "./log";
 import { startListener, type Listener } from "./listener";
+import { parseBeat, PresenceBoard, type Viewer } from "./presence";
 
 /** What the hub needs from an open stream. */
 export interface Sink {
   offer(events: LogEvent[]): void;
   /** Tell the client to refetch everything; `id` is where it may resume from afterwards. */
   resync(id: bigint): void;
+  /** Who is on a ticket now (agents' streams only show it). */
+  presence(ticket: string, viewers: Viewer[]): void;
   close(): void;
 }
 
@@ -22,6 +25,8 @@ function replayWindowSeconds(): number {
  */
 class Hub {
   readonly sinks = new Set<Sink>();
+  readonly board = new PresenceBoard();
+  private expiryTimer: NodeJS.Timeout | null = null;
   cursor = 0n;
   private listener: Listener | null = null;
   private reading: Promise<void> | null = null;
@@ -31,7 +36,16 @@ class Hub {
 
   async start(): Promise<void> {
     this.cursor = (await logBounds()).max ?? 0n;
-    this.listener = await startListener({ notify: () => this.wake(), reconnected: () => void this.resyncAll() });
+    this.listener = await startListener({
+      notify: () => this.wake(),
+      reconnected: () => void this.resyncAll(),
+      presence: (payload) => {
+        const beat = parseBeat(payload);
+        if (beat && this.board.apply(beat)) this.sendPresence(beat.ticket);
+      },
+    });
+    this.expiryTimer = setInterval(() => this.board.expire().forEach((t) => this.sendPresence(t)), 1000);
+    this.expiryTimer.unref();
     this.pruneTimer = setInterval(() => void pruneLog(replayWindowSeconds()).catch(() => undefined), PRUNE_EVERY_MS);
     this.pruneTimer.unref();
   }
@@ -71,6 +85,11 @@ class Hub {
     }
   }
 
+  private sendPresence(ticket: string): void {
+    const viewers = this.board.viewers(ticket);
+    for (const s of this.sinks) s.presence(ticket, viewers);
+  }
+
   private async resyncAll(): Promise<void> {
     const max = (await logBounds().catch(() => ({ max: null }))).max ?? this.cursor;
     this.cursor = max > this.cursor ? max : this.cursor;
@@ -80,6 +99,7 @@ class Hub {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.pruneTimer) clearInterval(this.pruneTimer);
+    if (this.expiryTimer) clearInterval(this.expiryTimer);
     for (const s of [...this.sinks]) s.close();
     this.sinks.clear();
     await this.reading;

@@ -1,5 +1,6 @@
 import { Client } from "pg";
 import { dbHandle } from "@/lib/db/client";
+import { PRESENCE_CHANNEL } from "./presence";
 import { REALTIME_CHANNEL } from "./subscriber";
 
 export interface Listener {
@@ -9,6 +10,8 @@ export interface Listener {
 export interface ListenerHooks {
   /** A NOTIFY arrived (its payload is a wake-up call: the log row is read afterwards). */
   notify(): void;
+  /** A presence heartbeat (its JSON payload). */
+  presence(payload: string | undefined): void;
   /** The listening connection dropped and is back: notifications in between may be lost. */
   reconnected(): void;
 }
@@ -24,7 +27,8 @@ export async function startListener(hooks: ListenerHooks): Promise<Listener> {
   const h = await dbHandle();
   if (h.pglite) {
     const unlisten = await h.pglite.listen(REALTIME_CHANNEL, () => hooks.notify());
-    return { close: () => unlisten().catch(() => undefined) };
+    const unlistenPresence = await h.pglite.listen(PRESENCE_CHANNEL, (p) => hooks.presence(p));
+    return { close: () => Promise.all([unlisten(), unlistenPresence()]).then(() => undefined, () => undefined) };
   }
   if (h.config.kind !== "postgres") throw new Error("No database to listen on.");
   const url = h.config.url;
@@ -34,7 +38,7 @@ export async function startListener(hooks: ListenerHooks): Promise<Listener> {
 
   const connect = async (isReconnect: boolean): Promise<void> => {
     const c = new Client({ connectionString: url, application_name: "caseflow-realtime" });
-    c.on("notification", () => hooks.notify());
+    c.on("notification", (m) => (m.channel === PRESENCE_CHANNEL ? hooks.presence(m.payload) : hooks.notify()));
     c.on("error", () => undefined); // followed by "end", handled below
     c.on("end", () => {
       if (closed || client !== c) return;
@@ -43,6 +47,7 @@ export async function startListener(hooks: ListenerHooks): Promise<Listener> {
     });
     await c.connect();
     await c.query(`LISTEN ${REALTIME_CHANNEL}`);
+    await c.query(`LISTEN ${PRESENCE_CHANNEL}`);
     if (closed) {
       await c.end().catch(() => undefined);
       return;

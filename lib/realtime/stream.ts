@@ -1,5 +1,7 @@
 import type { Actor } from "@/lib/domain/actor";
+import { can } from "@/lib/domain/policy";
 import { hub, type Sink } from "./hub";
+import type { Viewer } from "./presence";
 import { loadAfter, logBounds, REPLAY_BATCH, type LogEvent } from "./log";
 import { visibleEvent, type StreamFilter } from "./visibility";
 
@@ -35,6 +37,7 @@ class StreamSink implements Sink {
     private readonly controller: ReadableStreamDefaultController<Uint8Array>,
     private readonly onClose: (s: StreamSink) => void,
     private readonly queueLimit: number,
+    private readonly board: { viewers(t: string): Viewer[]; ticketIds(): string[] },
   ) {
     this.heartbeat = setInterval(() => this.write(": heartbeat\n\n"), HEARTBEAT_MS);
     this.heartbeat.unref();
@@ -63,6 +66,7 @@ class StreamSink implements Sink {
         }
       }
     }
+    for (const ticket of this.snapshotTickets()) this.presence(ticket, this.board.viewers(ticket));
     const held = this.pending ?? [];
     this.pending = null;
     this.deliver(held.sort((a, b) => (a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0)));
@@ -73,6 +77,10 @@ class StreamSink implements Sink {
     while (!this.closed && (this.controller.desiredSize ?? 0) < this.queueLimit / 2) {
       await new Promise((r) => setTimeout(r, 20));
     }
+  }
+
+  private snapshotTickets(): string[] {
+    return this.filter.ticket ? [this.filter.ticket].filter((t) => this.board.viewers(t).length) : this.board.ticketIds();
   }
 
   offer(events: LogEvent[]): void {
@@ -88,6 +96,13 @@ class StreamSink implements Sink {
       const out = visibleEvent(this.actor, e, this.filter);
       if (out) this.write(frame(out.id, out.event, out.data));
     }
+  }
+
+  /** Presence is agent-only and not resumable: a frame without an id. */
+  presence(ticket: string, viewers: Viewer[]): void {
+    if (!can(this.actor, "ticket:read-internal")) return;
+    if (this.filter.ticket && this.filter.ticket !== ticket) return;
+    this.write(`event: presence\ndata: ${JSON.stringify({ ticket, viewers })}\n\n`);
   }
 
   resync(id: bigint): void {
@@ -134,7 +149,7 @@ export async function openStream(actor: Actor, filter: StreamFilter, lastEventId
   const body = new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        sink = new StreamSink(actor, filter, controller, (s) => h.sinks.delete(s), queueLimit);
+        sink = new StreamSink(actor, filter, controller, (s) => h.sinks.delete(s), queueLimit, h.board);
         h.sinks.add(sink);
       },
       cancel() {

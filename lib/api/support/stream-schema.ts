@@ -8,3 +8,8 @@ export const streamQuerySchema = z.object({
   // For clients that cannot send the Last-Event-ID header on their first connection.
   last_event_id: z.string().max(40).optional(),
 });
+
+const flag = z.boolean({ error: "Must be a valid boolean." }).optional().default(false);
+
+/** Body of POST /support/tickets/{id}/presence/: a heartbeat, or leaving the ticket. */
+export const presenceSchema = z.object({ typing: flag, leaving: flag });
