@@ -16,12 +16,19 @@ const DEBOUNCE_MS = 150;
  * says resync, which also just refetches). While the stream is not open the page keeps
  * polling: callers pass `pollWhileDown(state)` as their refetchInterval.
  */
-export function useLiveUpdates(keys: QueryKey[], filter: { ticket?: string } = {}): LiveState {
+export interface PresenceEvent {
+  ticket: string;
+  viewers: { user: string; name: string; typing: boolean }[];
+}
+
+export function useLiveUpdates(keys: QueryKey[], filter: { ticket?: string } = {}, onPresence?: (p: PresenceEvent) => void): LiveState {
   const qc = useQueryClient();
   const [state, setState] = useState<LiveState>("connecting");
   const [attempt, setAttempt] = useState(0);
   const keysRef = useRef(keys);
   keysRef.current = keys;
+  const presenceRef = useRef(onPresence);
+  presenceRef.current = onPresence;
 
   useEffect(() => {
     if (typeof EventSource === "undefined") {
@@ -52,6 +59,13 @@ export function useLiveUpdates(keys: QueryKey[], filter: { ticket?: string } = {
       if (source.readyState === EventSource.CLOSED && !retry) retry = setTimeout(() => setAttempt((a) => a + 1), 10_000);
     };
     for (const t of EVENT_TYPES) source.addEventListener(t, refresh);
+    source.addEventListener("presence", (e) => {
+      try {
+        presenceRef.current?.(JSON.parse((e as MessageEvent<string>).data) as PresenceEvent);
+      } catch {
+        /* a malformed frame is ignored */
+      }
+    });
     return () => {
       if (timer) clearTimeout(timer);
       if (retry) clearTimeout(retry);

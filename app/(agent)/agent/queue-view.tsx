@@ -2,12 +2,12 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useRef } from "react";
+import { useCallback, useRef, useState } from "react";
 import { Avatar, PriorityMarker, StatusPill, UnreadBadge, channelLabel } from "@/components/badges";
 import { EmptyState } from "@/components/empty-state";
 import { SlaCountdown } from "@/components/sla-countdown";
 import { RelativeTime } from "@/components/time/relative-time";
-import { liveLabel, pollWhileDown, useLiveUpdates } from "@/components/realtime/use-live-updates";
+import { liveLabel, pollWhileDown, useLiveUpdates, type PresenceEvent } from "@/components/realtime/use-live-updates";
 import type { AgentSummary } from "@/lib/domain/users/list-agents";
 import { fetchQueue } from "./_lib/queue-fetch";
 import type { QueueData, QueueRow, Stats } from "./_lib/queue-data";
@@ -30,7 +30,18 @@ export function QueueView({ search, renderedAt, initial, agents, selfId }: {
   agents: AgentSummary[];
   selfId: string;
 }) {
-  const live = useLiveUpdates([["queue"]]);
+  // Who is in which ticket, from the stream's presence events (agents' streams only).
+  const [viewing, setViewing] = useState<ReadonlyMap<string, string[]>>(new Map());
+  const onPresence = useCallback((p: PresenceEvent) => {
+    setViewing((cur) => {
+      const next = new Map(cur);
+      const names = p.viewers.filter((v) => v.user !== selfId).map((v) => v.name);
+      if (names.length) next.set(p.ticket, names);
+      else next.delete(p.ticket);
+      return next;
+    });
+  }, [selfId]);
+  const live = useLiveUpdates([["queue"]], {}, onPresence);
   const { data, isError, isFetching } = useQuery({
     queryKey: ["queue", search, renderedAt],
     queryFn: () => fetchQueue(search),
@@ -61,7 +72,7 @@ export function QueueView({ search, renderedAt, initial, agents, selfId }: {
             </EmptyState>
           </div>
         ) : (
-          <QueueTable rows={q.rows} names={names} selfId={selfId} />
+          <QueueTable rows={q.rows} names={names} selfId={selfId} viewing={viewing} />
         )}
         {q.ok && (q.prev || q.next) && <Pager search={search} prev={q.prev} next={q.next} />}
       </div>
@@ -69,7 +80,7 @@ export function QueueView({ search, renderedAt, initial, agents, selfId }: {
   );
 }
 
-function QueueTable({ rows, names, selfId }: { rows: QueueRow[]; names: Map<string, string>; selfId: string }) {
+function QueueTable({ rows, names, selfId, viewing }: { rows: QueueRow[]; names: Map<string, string>; selfId: string; viewing: ReadonlyMap<string, string[]> }) {
   const body = useRef<HTMLTableSectionElement>(null);
   // Arrow keys / j k move between rows; Enter opens (the row's link has the focus).
   function onKeyDown(e: React.KeyboardEvent) {
@@ -111,6 +122,11 @@ function QueueTable({ rows, names, selfId }: { rows: QueueRow[]; names: Map<stri
                       {t.subject}
                     </Link>
                     <UnreadBadge count={t.unread_by_agent} label="unread messages" />
+                    {viewing.has(t.id) && (
+                      <span data-viewing className="shrink-0 text-xs text-amber-700" title={`In this ticket: ${viewing.get(t.id)!.join(", ")}`}>
+                        <span aria-hidden="true">👁</span><span className="sr-only">In this ticket: {viewing.get(t.id)!.join(", ")}</span>
+                      </span>
+                    )}
                   </div>
                   <p className="mt-0.5 truncate text-xs text-slate-500">
                     <span className="font-mono">{t.ticket_number}</span>

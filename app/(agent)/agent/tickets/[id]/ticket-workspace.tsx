@@ -11,6 +11,7 @@ import { MessageList } from "@/components/thread/message-list";
 import { ReplyBox } from "@/components/thread/reply-box";
 import { RelativeTime } from "@/components/time/relative-time";
 import { liveLabel, pollWhileDown, useLiveUpdates } from "@/components/realtime/use-live-updates";
+import { PresenceBar, usePresence } from "@/components/realtime/presence";
 import type { AgentSummary } from "@/lib/domain/users/list-agents";
 import type { components } from "@/lib/api-client/schema";
 import { fetchTicketView } from "../../_lib/ticket-fetch";
@@ -35,7 +36,8 @@ export function TicketWorkspace({ initial, renderedAt, agents, self }: {
   const id = initial.ticket.id;
   const qc = useQueryClient();
   const key = ["ticket", id, renderedAt];
-  const live = useLiveUpdates([["ticket", id]], { ticket: id });
+  const presence = usePresence(id, self.id);
+  const live = useLiveUpdates([["ticket", id]], { ticket: id }, presence.onPresence);
   const { data, isError } = useQuery({
     queryKey: key,
     queryFn: () => fetchTicketView(id),
@@ -89,6 +91,7 @@ export function TicketWorkspace({ initial, renderedAt, agents, self }: {
           {isError && <span className="ml-2 text-red-700">· could not refresh, retrying…</span>}
           {live === "reconnecting" && <span data-live-state={live} className="ml-2">· {liveLabel(live, TICKET_POLL_MS)}</span>}
         </p>
+        <PresenceBar others={presence.others} />
       </header>
       {notice && (
         <div role="alert" className={`mx-6 mt-4 flex items-start justify-between gap-4 rounded-lg border px-4 py-3 text-sm ${notice.tone === "error" ? "border-red-200 bg-red-50 text-red-800" : "border-sky-200 bg-sky-50 text-sky-900"}`}>
@@ -109,7 +112,9 @@ export function TicketWorkspace({ initial, renderedAt, agents, self }: {
           ) : (
             <p className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-6 text-center text-sm text-slate-500">No messages yet.</p>
           )}
-          <ReplyBox ticketId={id} allowInternal onPosted={() => qc.invalidateQueries({ queryKey: key })} />
+          <div onInput={presence.onInput}>
+            <ReplyBox ticketId={id} allowInternal onPosted={() => qc.invalidateQueries({ queryKey: key })} />
+          </div>
         </section>
         <aside aria-label="Ticket details" className="space-y-4">
           <PropertiesPanel ticket={t} agents={agents} self={self} pending={patch.isPending} onChange={(body) => patch.mutate(body)} />
