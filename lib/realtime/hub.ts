@@ -74,7 +74,7 @@ class Hub {
   private async readNew(): Promise<void> {
     try {
       for (;;) {
-        const batch = await loadAfter(this.cursor);
+        const batch = this.listener?.read ? await this.listener.read(this.cursor, REPLAY_BATCH) : await loadAfter(this.cursor);
         if (batch.length === 0) return;
         this.cursor = batch[batch.length - 1].seq;
         for (const s of this.sinks) s.offer(batch);

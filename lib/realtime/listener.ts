@@ -2,9 +2,15 @@ import { Client } from "pg";
 import { dbHandle } from "@/lib/db/client";
 import { PRESENCE_CHANNEL } from "./presence";
 import { REALTIME_CHANNEL } from "./subscriber";
+import { LOAD_AFTER_SQL, toLogEvent, type LogEvent } from "./log";
 
 export interface Listener {
   close(): Promise<void>;
+  /**
+   * Reads log rows on the listening connection itself. Under a burst of writes Prisma's pool
+   * is busy with transactions queued for the log lock; live delivery must not wait behind them.
+   */
+  read?(after: bigint, limit: number): Promise<LogEvent[]>;
 }
 
 export interface ListenerHooks {
@@ -68,6 +74,11 @@ export async function startListener(hooks: ListenerHooks): Promise<Listener> {
 
   await connect(false);
   return {
+    read: async (after, limit) => {
+      if (!client) throw new Error("The realtime listener is reconnecting.");
+      const r = await client.query(LOAD_AFTER_SQL, [String(after), limit]);
+      return r.rows.map(toLogEvent);
+    },
     close: async () => {
       closed = true;
       const c = client;

@@ -15,21 +15,21 @@ export interface LogEvent {
 
 export const REPLAY_BATCH = 500;
 
-/** Log rows after `after`, oldest first, with their tickets' owners: one query per batch. */
-export async function loadAfter(after: bigint, limit = REPLAY_BATCH): Promise<LogEvent[]> {
-  const prisma = await db();
-  const rows = await prisma.$queryRaw<
-    { seq: bigint; type: string; ticket_id: string; is_internal: boolean; data: Record<string, unknown>; user_id: string | null; contact_user_id: string | null; assigned_to_id: string | null }[]
-  >`
-    SELECT r.seq, r.type, r.ticket_id::text AS ticket_id, r.is_internal, r.data,
-           t.user_id::text AS user_id, c.user_id::text AS contact_user_id, t.assigned_to_id::text AS assigned_to_id
-    FROM realtime_events r
-    LEFT JOIN tickets t ON t.id = r.ticket_id
-    LEFT JOIN contacts c ON c.id = t.contact_id
-    WHERE r.seq > ${after}
-    ORDER BY r.seq
-    LIMIT ${limit}`;
-  return rows.map((r) => ({
+/** Log rows after $1, oldest first, at most $2, with their tickets' owners. */
+export const LOAD_AFTER_SQL = `
+  SELECT r.seq, r.type, r.ticket_id::text AS ticket_id, r.is_internal, r.data,
+         t.user_id::text AS user_id, c.user_id::text AS contact_user_id, t.assigned_to_id::text AS assigned_to_id
+  FROM realtime_events r
+  LEFT JOIN tickets t ON t.id = r.ticket_id
+  LEFT JOIN contacts c ON c.id = t.contact_id
+  WHERE r.seq > $1::bigint
+  ORDER BY r.seq
+  LIMIT $2::int`;
+
+type Raw = { seq: bigint | string; type: string; ticket_id: string; is_internal: boolean; data: Record<string, unknown> | null; user_id: string | null; contact_user_id: string | null; assigned_to_id: string | null };
+
+export function toLogEvent(r: Raw): LogEvent {
+  return {
     seq: BigInt(r.seq),
     type: r.type,
     ticketId: r.ticket_id,
@@ -38,7 +38,14 @@ export async function loadAfter(after: bigint, limit = REPLAY_BATCH): Promise<Lo
     requesterId: r.user_id,
     contactUserId: r.contact_user_id,
     assignedToId: r.assigned_to_id,
-  }));
+  };
+}
+
+/** Log rows after `after` through Prisma's pool: one query per batch. */
+export async function loadAfter(after: bigint, limit = REPLAY_BATCH): Promise<LogEvent[]> {
+  const prisma = await db();
+  const rows = await prisma.$queryRawUnsafe<Raw[]>(LOAD_AFTER_SQL, String(after), limit);
+  return rows.map(toLogEvent);
 }
 
 /** The oldest and newest seq still in the log (null when it is empty). */
