@@ -76,9 +76,13 @@ export function useLiveUpdates(keys: QueryKey[], filter: { ticket?: string } = {
   return state;
 }
 
-/** refetchInterval for a query the stream keeps fresh: poll only while the stream is down. */
-export function pollWhileDown(state: LiveState, pollMs: number): number | false {
-  return state === "live" ? false : pollMs;
+// Some changes are not streamed yet (message edits and deletions, attachments, a deleted
+// ticket): while live, a slow refetch still picks them up.
+const LIVE_SAFETY_REFETCH_MS = 60_000;
+
+/** refetchInterval for a query the stream keeps fresh: poll at `pollMs` only while the stream is down. */
+export function pollWhileDown(state: LiveState, pollMs: number): number {
+  return state === "live" ? LIVE_SAFETY_REFETCH_MS : pollMs;
 }
 
 /** The small status line every live page shows. */

@@ -56,11 +56,14 @@ export async function logBounds(): Promise<{ min: bigint | null; max: bigint | n
   return { min: r.min == null ? null : BigInt(r.min), max: r.max == null ? null : BigInt(r.max) };
 }
 
-/** Drops rows older than the replay window, always keeping the newest one (the resume point). */
+/**
+ * Drops rows older than the replay window, as a prefix in seq order (so "the client's point is
+ * still in the log" means "nothing after it is gone"), always keeping the newest row.
+ */
 export async function pruneLog(windowSeconds: number): Promise<number> {
   const prisma = await db();
   return prisma.$executeRaw`
     DELETE FROM realtime_events
-    WHERE created_at < now() - make_interval(secs => ${windowSeconds})
+    WHERE seq <= (SELECT max(seq) FROM realtime_events WHERE created_at < now() - make_interval(secs => ${windowSeconds}))
       AND seq < (SELECT max(seq) FROM realtime_events)`;
 }
