@@ -1,5 +1,6 @@
 /**
  * npm run bench [-- --only=pglite|postgres --tickets=N --messages=N --iterations=N]
+ *                [--scenario=api|realtime --streams=N --rate=N --seconds=N]
  * Runs the benchmark on a throw-away embedded database (temporary PGlite dir) and on a fresh
  * PostgreSQL database (created on BENCH_DATABASE_URL's server, default
  * postgres://postgres@127.0.0.1:5432, and dropped afterwards), each in its own process.
@@ -17,8 +18,18 @@ const { values: a } = parseArgs({
     tickets: { type: "string", default: "100000" },
     messages: { type: "string", default: "500000" },
     iterations: { type: "string", default: "200" },
+    // api: the request scenarios (bench/engine.ts); realtime: open streams and delivery
+    // latency (bench/realtime.ts). Both by default.
+    scenario: { type: "string" },
+    streams: { type: "string", default: "1000" },
+    rate: { type: "string", default: "50" },
+    seconds: { type: "string", default: "10" },
   },
 });
+if (a.scenario && !["api", "realtime"].includes(a.scenario)) {
+  console.error("--scenario must be api or realtime");
+  process.exit(2);
+}
 if (a.only && !["pglite", "postgres"].includes(a.only)) {
   console.error("--only must be pglite or postgres");
   process.exit(2);
@@ -40,12 +51,22 @@ const baseEnv: NodeJS.ProcessEnv = {
 };
 delete baseEnv.RESEND_API_KEY;
 
-function child(engine: string, env: NodeJS.ProcessEnv): Promise<number> {
-  const args = ["bench/engine.ts", `--engine=${engine}`, `--tickets=${a.tickets}`, `--messages=${a.messages}`, `--iterations=${a.iterations}`];
+function spawnTsx(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
     const p = spawn(tsx, args, { cwd: root, env, stdio: "inherit" });
     p.on("exit", (code) => resolve(code ?? 1));
   });
+}
+
+async function child(engine: string, env: NodeJS.ProcessEnv): Promise<number> {
+  let failed = 0;
+  if (a.scenario !== "realtime") {
+    failed += await spawnTsx(["bench/engine.ts", `--engine=${engine}`, `--tickets=${a.tickets}`, `--messages=${a.messages}`, `--iterations=${a.iterations}`], env);
+  }
+  if (a.scenario !== "api") {
+    failed += await spawnTsx(["bench/realtime.ts", `--engine=${engine}`, `--streams=${a.streams}`, `--rate=${a.rate}`, `--seconds=${a.seconds}`], env);
+  }
+  return failed;
 }
 
 async function runPglite(): Promise<number> {

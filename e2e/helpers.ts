@@ -42,8 +42,10 @@ const SHOTS = path.resolve(import.meta.dirname ?? __dirname, "../artifacts/scree
  */
 export async function shot(page: Page, name: string) {
   fs.mkdirSync(SHOTS, { recursive: true });
-  // Let fonts, countdowns and the first poll settle so the picture is what a user sees.
-  await page.waitForLoadState("networkidle").catch(() => undefined);
+  // Let fonts, countdowns and the first poll settle so the picture is what a user sees. The
+  // pages' realtime stream keeps one request open for good, so the network may never go idle:
+  // wait a bounded time for it.
+  await page.waitForLoadState("networkidle", { timeout: 3_000 }).catch(() => undefined);
   const file = path.join(SHOTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   const viewport = page.viewportSize()!;

@@ -2,11 +2,12 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useRef } from "react";
+import { useCallback, useRef, useState } from "react";
 import { Avatar, PriorityMarker, StatusPill, UnreadBadge, channelLabel } from "@/components/badges";
 import { EmptyState } from "@/components/empty-state";
 import { SlaCountdown } from "@/components/sla-countdown";
 import { RelativeTime } from "@/components/time/relative-time";
+import { liveLabel, pollWhileDown, useLiveUpdates, type PresenceEvent } from "@/components/realtime/use-live-updates";
 import type { AgentSummary } from "@/lib/domain/users/list-agents";
 import { fetchQueue } from "./_lib/queue-fetch";
 import type { QueueData, QueueRow, Stats } from "./_lib/queue-data";
@@ -15,9 +16,10 @@ import { StatsPanel } from "./stats-panel";
 export const QUEUE_POLL_MS = 5_000;
 
 /**
- * The queue table and stats, kept fresh by polling the REST API with the page's own query
- * string (the server page rendered the first copy from the same domain functions). The query
- * key is the URL's query string, so each filtered view is cached on its own.
+ * The queue table and stats, refetched from the REST API with the page's own query string
+ * whenever the realtime stream reports a change (polling only while the stream is down). The
+ * server page rendered the first copy from the same domain functions. The query key is the
+ * URL's query string, so each filtered view is cached on its own.
  */
 export function QueueView({ search, renderedAt, initial, agents, selfId }: {
   search: string;
@@ -28,11 +30,23 @@ export function QueueView({ search, renderedAt, initial, agents, selfId }: {
   agents: AgentSummary[];
   selfId: string;
 }) {
+  // Who is in which ticket, from the stream's presence events (agents' streams only).
+  const [viewing, setViewing] = useState<ReadonlyMap<string, string[]>>(new Map());
+  const onPresence = useCallback((p: PresenceEvent) => {
+    setViewing((cur) => {
+      const next = new Map(cur);
+      const names = p.viewers.filter((v) => v.user !== selfId).map((v) => v.name);
+      if (names.length) next.set(p.ticket, names);
+      else next.delete(p.ticket);
+      return next;
+    });
+  }, [selfId]);
+  const live = useLiveUpdates([["queue"]], {}, onPresence);
   const { data, isError, isFetching } = useQuery({
     queryKey: ["queue", search, renderedAt],
     queryFn: () => fetchQueue(search),
     initialData: initial,
-    refetchInterval: QUEUE_POLL_MS,
+    refetchInterval: pollWhileDown(live, QUEUE_POLL_MS),
     refetchIntervalInBackground: false,
   });
   const names = new Map(agents.map((a) => [a.id, a.name || a.email]));
@@ -42,7 +56,7 @@ export function QueueView({ search, renderedAt, initial, agents, selfId }: {
       <StatsPanel stats={data.stats} />
       <div className="px-6 pb-10">
         <div className="mb-2 flex h-5 items-center justify-end gap-2 text-xs text-slate-500" aria-live="polite">
-          {isError ? <span className="text-red-700">Could not refresh the queue; retrying…</span> : isFetching ? <span>Refreshing…</span> : <span>Live · updates every {QUEUE_POLL_MS / 1000}s</span>}
+          {isError ? <span className="text-red-700">Could not refresh the queue; retrying…</span> : isFetching ? <span>Refreshing…</span> : <span data-live-state={live}>{liveLabel(live, QUEUE_POLL_MS)}</span>}
         </div>
         {!q.ok ? (
           <div role="alert" className="rounded-xl border border-red-200 bg-red-50 p-4 text-sm text-red-800">
@@ -58,7 +72,7 @@ export function QueueView({ search, renderedAt, initial, agents, selfId }: {
             </EmptyState>
           </div>
         ) : (
-          <QueueTable rows={q.rows} names={names} selfId={selfId} />
+          <QueueTable rows={q.rows} names={names} selfId={selfId} viewing={viewing} />
         )}
         {q.ok && (q.prev || q.next) && <Pager search={search} prev={q.prev} next={q.next} />}
       </div>
@@ -66,7 +80,7 @@ export function QueueView({ search, renderedAt, initial, agents, selfId }: {
   );
 }
 
-function QueueTable({ rows, names, selfId }: { rows: QueueRow[]; names: Map<string, string>; selfId: string }) {
+function QueueTable({ rows, names, selfId, viewing }: { rows: QueueRow[]; names: Map<string, string>; selfId: string; viewing: ReadonlyMap<string, string[]> }) {
   const body = useRef<HTMLTableSectionElement>(null);
   // Arrow keys / j k move between rows; Enter opens (the row's link has the focus).
   function onKeyDown(e: React.KeyboardEvent) {
@@ -108,6 +122,11 @@ function QueueTable({ rows, names, selfId }: { rows: QueueRow[]; names: Map<stri
                       {t.subject}
                     </Link>
                     <UnreadBadge count={t.unread_by_agent} label="unread messages" />
+                    {viewing.has(t.id) && (
+                      <span data-viewing className="shrink-0 text-xs text-amber-700" title={`In this ticket: ${viewing.get(t.id)!.join(", ")}`}>
+                        <span aria-hidden="true">👁</span><span className="sr-only">In this ticket: {viewing.get(t.id)!.join(", ")}</span>
+                      </span>
+                    )}
                   </div>
                   <p className="mt-0.5 truncate text-xs text-slate-500">
                     <span className="font-mono">{t.ticket_number}</span>

@@ -5,16 +5,20 @@ import Link from "next/link";
 import { StatusPill, UnreadBadge } from "@/components/badges";
 import { EmptyState } from "@/components/empty-state";
 import { RelativeTime } from "@/components/time/relative-time";
+import { liveLabel, pollWhileDown, useLiveUpdates } from "@/components/realtime/use-live-updates";
 import { fetchMyTickets } from "./_lib/portal-fetch";
 import type { MyTickets } from "./_lib/portal-data";
 
-/** The customer's tickets; polls so a new reply's badge appears while the list is open. */
+const POLL_MS = 10_000;
+
+/** The customer's tickets; refetched on stream events (polled while the stream is down) so a new reply's badge appears while the list is open. */
 export function MyTicketList({ cursor, renderedAt, initial }: { cursor: string; renderedAt: number; initial: MyTickets }) {
+  const live = useLiveUpdates([["my-tickets"]]);
   const { data, isError } = useQuery({
     queryKey: ["my-tickets", cursor, renderedAt],
     queryFn: () => fetchMyTickets(cursor || undefined),
     initialData: initial,
-    refetchInterval: 10_000,
+    refetchInterval: pollWhileDown(live, POLL_MS),
   });
   if (data.tickets.length === 0 && !cursor) {
     return (
@@ -29,6 +33,7 @@ export function MyTicketList({ cursor, renderedAt, initial }: { cursor: string; 
   return (
     <>
       {isError && <p role="alert" className="mb-3 text-sm text-red-700">Could not refresh your tickets. Retrying…</p>}
+      {live === "reconnecting" && <p role="status" data-live-state={live} className="mb-3 text-xs text-slate-500">{liveLabel(live, POLL_MS)}</p>}
       <ul className="divide-y divide-slate-100 overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-[0_1px_2px_rgba(15,23,42,0.04)]" aria-label="Tickets">
         {data.tickets.map((t) => {
           const unread = t.unread_by_customer > 0;

@@ -10,6 +10,10 @@ import type { Actor } from "../actor";
 export type DomainEvent =
   | { type: "ticket.created"; actor: Actor; ticketId: string; initialMessage: string | null; at: Date }
   | { type: "ticket.status_changed"; actor: Actor; ticketId: string; from: TicketStatus; to: TicketStatus; at: Date }
+  /** Any agent edit; `fields` are the changed fields under the events API's (wire) names. */
+  | { type: "ticket.updated"; actor: Actor; ticketId: string; fields: string[]; version: number; at: Date }
+  /** The actor's side of the unread counters went to zero. */
+  | { type: "ticket.read"; actor: Actor; ticketId: string; side: "agent" | "customer"; at: Date }
   | {
       type: "message.created";
       actor: Actor;

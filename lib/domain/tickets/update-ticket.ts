@@ -134,8 +134,17 @@ export async function updateTicket(actor: Actor, id: string, input: UpdateTicket
     if (data.status !== undefined) {
       await emit(tx, { type: "ticket.status_changed", actor, ticketId: id, from: cur.status, to: data.status as TicketStatus, at: now });
     }
-    return tx.ticket.findUniqueOrThrow({ where: { id }, select: ticketSelect });
+    const updated = await tx.ticket.findUniqueOrThrow({ where: { id }, select: ticketSelect });
+    await emit(tx, { type: "ticket.updated", actor, ticketId: id, fields: updatedFieldNames(events), version: updated.version, at: now });
+    return updated;
   });
+}
+
+const FIELD_OF_EVENT: Partial<Record<EventType, string>> = {
+  assignment_changed: "assigned_to", status_changed: "status", priority_changed: "priority", watchers_changed: "watchers",
+};
+function updatedFieldNames(events: { type: EventType; data: Prisma.InputJsonObject }[]): string[] {
+  return events.flatMap((e) => (e.type === "ticket_updated" ? (e.data.fields as string[]) : [FIELD_OF_EVENT[e.type] ?? e.type]));
 }
 
 /**

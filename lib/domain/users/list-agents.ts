@@ -15,7 +15,7 @@ export interface AgentSummary {
  * enumerate staff.
  */
 export async function listAgents(actor: Actor): Promise<AgentSummary[]> {
-  if (!can(actor, "queue:view")) throw new PermissionDeniedError();
+  if (!can(actor, "agent:list")) throw new PermissionDeniedError();
   const prisma = await db();
   return prisma.user.findMany({
     where: {

@@ -10,6 +10,8 @@ import { SlaCountdown } from "@/components/sla-countdown";
 import { MessageList } from "@/components/thread/message-list";
 import { ReplyBox } from "@/components/thread/reply-box";
 import { RelativeTime } from "@/components/time/relative-time";
+import { liveLabel, pollWhileDown, useLiveUpdates } from "@/components/realtime/use-live-updates";
+import { PresenceBar, usePresence } from "@/components/realtime/presence";
 import type { AgentSummary } from "@/lib/domain/users/list-agents";
 import type { components } from "@/lib/api-client/schema";
 import { fetchTicketView } from "../../_lib/ticket-fetch";
@@ -21,8 +23,8 @@ export const TICKET_POLL_MS = 5_000;
 type Patch = components["schemas"]["SupportTicketUpdate"];
 
 /**
- * The ticket as the agent works it. Polls so other agents' replies and edits appear without a
- * reload; edits are PATCHed with the ETag of the version on screen, so an edit based on a
+ * The ticket as the agent works it. Other agents' replies and edits appear without a reload
+ * (refetched on the realtime stream's events; polled while the stream is down); edits are PATCHed with the ETag of the version on screen, so an edit based on a
  * version someone else has since changed is refused (412) and explained, never applied.
  */
 export function TicketWorkspace({ initial, renderedAt, agents, self }: {
@@ -34,11 +36,13 @@ export function TicketWorkspace({ initial, renderedAt, agents, self }: {
   const id = initial.ticket.id;
   const qc = useQueryClient();
   const key = ["ticket", id, renderedAt];
+  const presence = usePresence(id, self.id);
+  const live = useLiveUpdates([["ticket", id]], { ticket: id }, presence.onPresence);
   const { data, isError } = useQuery({
     queryKey: key,
     queryFn: () => fetchTicketView(id),
     initialData: initial,
-    refetchInterval: TICKET_POLL_MS,
+    refetchInterval: pollWhileDown(live, TICKET_POLL_MS),
   });
   const [notice, setNotice] = useState<{ tone: "error" | "info"; text: string } | null>(null);
   const t = data.ticket;
@@ -88,7 +92,9 @@ export function TicketWorkspace({ initial, renderedAt, agents, self }: {
           Opened <RelativeTime iso={t.created_at!} /> via {channelLabel(t.channel)}
           {t.category && <> · {t.category}</>} · last activity <RelativeTime iso={t.last_message_at!} />
           {isError && <span className="ml-2 text-red-700">· could not refresh, retrying…</span>}
+          {live === "reconnecting" && <span data-live-state={live} className="ml-2">· {liveLabel(live, TICKET_POLL_MS)}</span>}
         </p>
+        <PresenceBar others={presence.others} />
       </header>
       {notice && (
         <div role="alert" className={`mx-6 mt-4 flex items-start justify-between gap-4 rounded-lg border px-4 py-3 text-sm ${notice.tone === "error" ? "border-red-200 bg-red-50 text-red-800" : "border-sky-200 bg-sky-50 text-sky-900"}`}>
@@ -109,7 +115,9 @@ export function TicketWorkspace({ initial, renderedAt, agents, self }: {
           ) : (
             <p className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-6 text-center text-sm text-slate-500">No messages yet.</p>
           )}
-          <ReplyBox ticketId={id} allowInternal={data.capabilities.canPostInternal} onPosted={() => qc.invalidateQueries({ queryKey: key })} />
+          <div onInput={presence.onInput}>
+            <ReplyBox ticketId={id} allowInternal={data.capabilities.canPostInternal} onPosted={() => qc.invalidateQueries({ queryKey: key })} />
+          </div>
         </section>
         <aside aria-label="Ticket details" className="space-y-4">
           <PropertiesPanel ticket={t} agents={agents} selfId={self.id} can={data.capabilities}

@@ -9,10 +9,13 @@ import { MessageList } from "@/components/thread/message-list";
 import { ReplyBox } from "@/components/thread/reply-box";
 import { AbsoluteTime } from "@/components/time/absolute-time";
 import { RelativeTime } from "@/components/time/relative-time";
+import { liveLabel, pollWhileDown, useLiveUpdates } from "@/components/realtime/use-live-updates";
 import { fetchPortalThread } from "../../_lib/portal-fetch";
 import type { PortalThread } from "../../_lib/portal-data";
 
-/** The public conversation of one ticket, polled so support's replies appear as they land. */
+const POLL_MS = 10_000;
+
+/** The public conversation of one ticket; support's replies appear as they land (stream events, polling while the stream is down). */
 export function PortalThreadView({ initial, renderedAt, selfId, created }: {
   initial: PortalThread;
   renderedAt: number;
@@ -22,7 +25,8 @@ export function PortalThreadView({ initial, renderedAt, selfId, created }: {
   const id = initial.ticket.id;
   const key = ["thread", id, renderedAt];
   const qc = useQueryClient();
-  const { data, isError } = useQuery({ queryKey: key, queryFn: () => fetchPortalThread(id), initialData: initial, refetchInterval: 10_000 });
+  const live = useLiveUpdates([["thread", id]], { ticket: id });
+  const { data, isError } = useQuery({ queryKey: key, queryFn: () => fetchPortalThread(id), initialData: initial, refetchInterval: pollWhileDown(live, POLL_MS) });
   const t = data.ticket;
   // A reply that arrives while the thread is open counts as read.
   useEffect(() => {
@@ -51,6 +55,7 @@ export function PortalThreadView({ initial, renderedAt, selfId, created }: {
         </p>
         {t.description && <p className="mt-3 text-sm text-slate-700">{t.description}</p>}
         {isError && <p role="alert" className="mt-2 text-sm text-red-700">Could not check for new replies. Retrying…</p>}
+        {live === "reconnecting" && <p role="status" data-live-state={live} className="mt-2 text-xs text-slate-500">{liveLabel(live, POLL_MS)}</p>}
       </header>
       {data.messages.length ? (
         <MessageList messages={data.messages} audience="customer" selfId={selfId} />

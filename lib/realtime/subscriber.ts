@@ -1,0 +1,52 @@
+import type { DomainEvent, DomainEventSubscriber } from "@/lib/domain/events/domain-events";
+import type { Prisma } from "@/lib/db/generated/client";
+
+/** The PostgreSQL channel every instance LISTENs on. */
+export const REALTIME_CHANNEL = "caseflow_events";
+
+// Any constant works; it only has to be the same in every instance.
+const LOG_LOCK_KEY = 0x43_46_52_54; // "CFRT"
+
+interface LogRow {
+  type: string;
+  ticketId: string;
+  isInternal: boolean;
+  data: Prisma.InputJsonObject;
+}
+
+/** What a domain event becomes in the realtime log; null for events streams do not carry. */
+function toLogRow(e: DomainEvent): LogRow | null {
+  switch (e.type) {
+    case "ticket.created":
+      return { type: e.type, ticketId: e.ticketId, isInternal: false, data: {} };
+    case "ticket.updated":
+      return { type: e.type, ticketId: e.ticketId, isInternal: false, data: { fields: e.fields, version: e.version } };
+    case "message.created":
+      return { type: e.type, ticketId: e.ticketId, isInternal: e.isInternal, data: { message: e.messageId } };
+    case "ticket.read":
+      return { type: e.type, ticketId: e.ticketId, isInternal: false, data: { side: e.side } };
+    default:
+      return null; // status changes also arrive as ticket.updated
+  }
+}
+
+/**
+ * Appends the change to the realtime log and NOTIFYs every instance, inside the change's own
+ * transaction: PostgreSQL delivers a NOTIFY only when that transaction commits, so a stream
+ * never hears of a change that rolled back. The advisory lock (held to commit) makes log rows
+ * commit in seq order, which is what lets a client resume "after seq N" without a gap.
+ */
+export const realtimeSubscriber: DomainEventSubscriber = async (tx, e) => {
+  const row = toLogRow(e);
+  if (!row) return;
+  await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${LOG_LOCK_KEY}::bigint)`;
+  // Ids only in the payload, well under NOTIFY's 8000-byte limit; listeners read the row.
+  await tx.$queryRaw`
+    WITH row AS (
+      INSERT INTO realtime_events (type, ticket_id, is_internal, data, created_at)
+      VALUES (${row.type}, ${row.ticketId}::uuid, ${row.isInternal}, ${JSON.stringify(row.data)}::jsonb, ${e.at})
+      RETURNING seq, type, ticket_id, data
+    )
+    SELECT 1 AS sent FROM row, pg_notify(${REALTIME_CHANNEL},
+      json_build_object('seq', row.seq::text, 'type', row.type, 'ticket', row.ticket_id, 'version', row.data->'version')::text)`;
+};
