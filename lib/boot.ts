@@ -1,4 +1,5 @@
 import { setDomainEventSubscribers } from "@/lib/domain/events/domain-events";
+import { followUpSubscriber } from "@/lib/inbound/follow-up";
 import { inboundSubscriber } from "@/lib/inbound/subscriber";
 import { notificationSubscriber } from "@/lib/notifications/subscriber";
 
@@ -8,4 +9,4 @@ import { notificationSubscriber } from "@/lib/notifications/subscriber";
  * lib/auth/session.ts, scripts, tests) imports this module once; the domain refuses to write
  * an event when nothing was wired (see emit()).
  */
-setDomainEventSubscribers([notificationSubscriber, inboundSubscriber]);
+setDomainEventSubscribers([notificationSubscriber, inboundSubscriber, followUpSubscriber]);
