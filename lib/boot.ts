@@ -1,4 +1,5 @@
 import { setDomainEventSubscribers } from "@/lib/domain/events/domain-events";
+import { followUpSubscriber } from "@/lib/inbound/follow-up";
 import { inboundSubscriber } from "@/lib/inbound/subscriber";
 import { notificationSubscriber } from "@/lib/notifications/subscriber";
 import { realtimeSubscriber } from "@/lib/realtime/subscriber";
@@ -10,4 +11,4 @@ import { realtimeSubscriber } from "@/lib/realtime/subscriber";
  * an event when nothing was wired (see emit()). The realtime subscriber appends to the replay
  * log and NOTIFYs open streams, in the same transaction (see docs/realtime.md).
  */
-setDomainEventSubscribers([notificationSubscriber, inboundSubscriber, realtimeSubscriber]);
+setDomainEventSubscribers([notificationSubscriber, inboundSubscriber, followUpSubscriber, realtimeSubscriber]);

@@ -12,6 +12,9 @@ import { mailConfig } from "@/lib/notifications/config";
  *   INBOUND_RATE_LIMIT_PER_HOUR  mails per sender per hour that are processed (default 20)
  *   INBOUND_MAX_ATTEMPTS (8), INBOUND_BACKOFF_BASE_MS (30 s), INBOUND_BACKOFF_MAX_MS (1 h)
  *   INBOUND_WORKER=off, INBOUND_WORKER_INTERVAL_MS (5000)
+ *   INBOUND_REOPEN_WITHIN_DAYS  unset: a customer reply always reopens a resolved/closed ticket;
+ *                              N: only within N days of resolving/closing, later it opens a
+ *                              follow-up ticket instead
  */
 const envSchema = z.object({
   INBOUND_MIME_SECRET: z.string().trim().optional(),
@@ -24,6 +27,7 @@ const envSchema = z.object({
   INBOUND_BACKOFF_BASE_MS: z.coerce.number().int().min(0).default(30_000),
   INBOUND_BACKOFF_MAX_MS: z.coerce.number().int().min(0).default(3_600_000),
   INBOUND_WORKER_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
+  INBOUND_REOPEN_WITHIN_DAYS: z.coerce.number().min(0).optional(),
 });
 
 export type InboundConfig = ReturnType<typeof inboundConfig>;
@@ -49,6 +53,7 @@ export function inboundConfig(env: NodeJS.ProcessEnv = process.env) {
     backoffBaseMs: e.INBOUND_BACKOFF_BASE_MS,
     backoffMaxMs: e.INBOUND_BACKOFF_MAX_MS,
     workerIntervalMs: e.INBOUND_WORKER_INTERVAL_MS,
+    reopenWithinDays: e.INBOUND_REOPEN_WITHIN_DAYS ?? null,
     resendApiKey: mail.resendApiKey,
     resendBaseUrl: mail.resendBaseUrl,
     resendTimeoutMs: mail.resendTimeoutMs,

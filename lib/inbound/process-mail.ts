@@ -4,9 +4,10 @@ import { DomainError } from "@/lib/domain/errors";
 import { postMessage } from "@/lib/domain/messages/post-message";
 import { isAgent } from "@/lib/domain/policy";
 import { createTicket } from "@/lib/domain/tickets/create-ticket";
-import { ensureContactForUser } from "@/lib/domain/tickets/relations";
 import type { InboundConfig } from "./config";
 import { automatedReason, parseMail, PermanentInboundError, type ParsedAttachment } from "./parse-mail";
+import { ensureSenderContact } from "./sender-contact";
+import { openFollowUp, routeCustomerReply } from "./follow-up";
 import { addressedToSupport, ensureSenderUser, findSender, findTarget } from "./route-mail";
 
 export interface MailOutcome {
@@ -56,6 +57,12 @@ async function recentFromSender(email: string, rowId: string, now: Date): Promis
   });
 }
 
+async function firstMessageId(ticketId: string): Promise<string | undefined> {
+  const prisma = await db();
+  const first = await prisma.message.findFirst({ where: { ticketId }, select: { id: true }, orderBy: { createdAt: "asc" } });
+  return first?.id;
+}
+
 /** Turns one stored raw message into a reply on its ticket, a new ticket, or a recorded refusal. */
 export async function processMail(raw: Uint8Array, row: { id: string; now: Date }, cfg: InboundConfig): Promise<MailOutcome> {
   const m = await parseMail(raw);
@@ -78,27 +85,34 @@ export async function processMail(raw: Uint8Array, row: { id: string; now: Date 
 
   if (target) {
     const actor = existing ?? (await ensureSenderUser(m.from, m.fromName));
+    let ticketId = target.ticketId;
     if (!isAgent(actor)) {
       // A contact-only ticket becomes visible to the sender's account through its contact.
-      const prisma = await db();
-      await prisma.$transaction((tx) => ensureContactForUser(tx, actor.id));
+      await ensureSenderContact(actor.id);
+      const route = await routeCustomerReply(ticketId, cfg.reopenWithinDays, row.now);
+      if ("followUpOf" in route) {
+        const old = route.followUpOf;
+        const ticket = await openFollowUp(actor, old, { subject: m.subject, body, uploads });
+        const first = await firstMessageId(ticket.id);
+        return { status: "processed", outcome: `created follow-up of ${old.number} (matched by ${target.via})`, ticketId: ticket.id, postedMessageId: first, ...base };
+      }
+      ticketId = route.postTo;
     }
-    const msg = await postMessage(actor, { ticketId: target.ticketId, body, isInternal: target.note, uploads }, { ticketAddressed: true });
-    return { status: "processed", outcome: `replied (matched by ${target.via})`, ticketId: target.ticketId, postedMessageId: msg.id, ...base };
+    const msg = await postMessage(actor, { ticketId, body, isInternal: target.note, uploads }, { ticketAddressed: true });
+    return { status: "processed", outcome: `replied (matched by ${target.via})`, ticketId, postedMessageId: msg.id, ...base };
   }
 
   if (!addressedToSupport(m, cfg)) return ignore("not addressed to the support address");
   if (existing && isAgent(existing)) return ignore("new mail from an agent account (agents open tickets in the workspace)");
   const actor = existing ?? (await ensureSenderUser(m.from, m.fromName));
+  await ensureSenderContact(actor.id);
   const ticket = await createTicket(actor, {
     subject: (m.subject || "(no subject)").slice(0, 200),
     initialMessage: body || undefined,
     uploads,
     defaultChannel: "email",
   });
-  const prisma = await db();
-  const first = await prisma.message.findFirst({ where: { ticketId: ticket.id }, select: { id: true }, orderBy: { createdAt: "asc" } });
-  return { status: "processed", outcome: "created ticket", ticketId: ticket.id, postedMessageId: first?.id, ...base };
+  return { status: "processed", outcome: "created ticket", ticketId: ticket.id, postedMessageId: await firstMessageId(ticket.id), ...base };
 }
 
 export { PermanentInboundError };

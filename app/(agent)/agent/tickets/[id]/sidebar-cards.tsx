@@ -76,7 +76,10 @@ function describe(e: ApiEvent, name: (id: unknown) => string): string {
     case "message_created": return "posted a message";
     case "internal_note_created": return "added an internal note";
     case "watchers_changed": return "changed the watchers";
-    case "ticket_updated": return `updated ${Array.isArray(d.fields) ? d.fields.join(", ").replace(/_/g, " ") : "the ticket"}`;
+    case "ticket_updated":
+      if (d.action === "follow_up_of") return `opened this ticket as a follow-up to ${String(d.number)}`;
+      if (d.action === "followed_up_by") return `followed up in ${String(d.number)}`;
+      return `updated ${Array.isArray(d.fields) ? d.fields.join(", ").replace(/_/g, " ") : "the ticket"}`;
     default: return String(e.type).replace(/_/g, " ");
   }
 }
