@@ -8,6 +8,7 @@ import { makeUser, type TestUser } from "./support/cast";
 import { useTestDb } from "./support/db";
 import { call } from "./support/http";
 import { supportRoutes as routes } from "./support/api";
+import * as tokenRoute from "@/app/api/v1/auth/token/route";
 import { withEnv } from "./support/env-override";
 
 useTestDb();
@@ -62,6 +63,15 @@ describe("cookie-authenticated writes must come from our own origin", () => {
     // Reads are not checked.
     const read = await call(h(routes.ticketsRoute.GET), "GET", "/api/v1/support/tickets/", { headers: { cookie, origin: "https://evil.example" } });
     expect(read.status).toBe(200);
+  });
+
+  it("does not apply to the token endpoint, which authenticates by its body", async () => {
+    const r = await call(h(tokenRoute.POST), "POST", "/api/v1/auth/token/", {
+      headers: { cookie },
+      body: { email: customer.email, password: customer.password },
+    });
+    expect(r.status, r.text).toBe(200);
+    expect(r.json.access).toBeTruthy();
   });
 
   it("accepts origins listed in CORS_ALLOWED_ORIGINS", async () => {

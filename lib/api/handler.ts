@@ -35,7 +35,8 @@ export function api<P = Record<string, never>>(handler: (req: NextRequest, param
       const outcome = await apiRateLimiter().check(await rateLimitSubject(req, opts));
       limitHeaders = outcome.headers;
       if (outcome.retryAfterSeconds !== null) throw new ThrottledError(outcome.retryAfterSeconds);
-      assertSameOriginForCookieAuth(req);
+      // Sign-in authenticates by its body, not the cookie: nothing to forge there.
+      if (!opts.signin) assertSameOriginForCookieAuth(req);
       const params = ctx?.params ? await ctx.params : ({} as P);
       res = await fn(req, params);
       res.headers.set("Cache-Control", res.headers.get("Cache-Control") ?? "no-store");
