@@ -16,8 +16,15 @@ export function tokenTtl(type: TokenType): number {
   return type === "access" ? 15 * 60 : 7 * 24 * 3600;
 }
 
-function key() {
-  return new TextEncoder().encode(authSecret());
+// Importing the HMAC key is most of the cost of a verification: keep it per secret value.
+let cached: { secret: string; key: Promise<CryptoKey> } | undefined;
+function key(): Promise<CryptoKey> {
+  const secret = authSecret();
+  if (cached?.secret !== secret) {
+    const raw = new TextEncoder().encode(secret);
+    cached = { secret, key: crypto.subtle.importKey("raw", raw, { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]) };
+  }
+  return cached.key;
 }
 
 export async function signToken(userId: string, type: TokenType): Promise<string> {
@@ -28,13 +35,13 @@ export async function signToken(userId: string, type: TokenType): Promise<string
     .setIssuedAt()
     .setJti(crypto.randomUUID())
     .setExpirationTime(`${tokenTtl(type)}s`)
-    .sign(key());
+    .sign(await key());
 }
 
 /** The user id of a valid token of the given type, or null (bad signature, expired, wrong type). */
 export async function verifyToken(token: string, type: TokenType): Promise<string | null> {
   try {
-    const { payload } = await jwtVerify(token, key(), { issuer: ISSUER, algorithms: ["HS256"] });
+    const { payload } = await jwtVerify(token, await key(), { issuer: ISSUER, algorithms: ["HS256"] });
     if (payload.typ !== type || typeof payload.sub !== "string") return null;
     return payload.sub;
   } catch (e) {

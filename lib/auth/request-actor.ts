@@ -7,24 +7,49 @@ import { clientAddress } from "@/lib/api/client-address";
 import { verifyToken } from "./jwt";
 import { authSecret } from "./secret";
 
+// Per request, each check runs once: the rate limiter, the idempotency guard and the handler
+// all ask who the caller is. Keyed by the request object, so nothing outlives the request.
+const bearerIds = new WeakMap<object, Promise<string | null>>();
+const sessionIds = new WeakMap<object, Promise<string | null>>();
+const actors = new WeakMap<object, Promise<Actor | null>>();
+
+function once<T>(memo: WeakMap<object, Promise<T>>, req: object, fn: () => Promise<T>): Promise<T> {
+  let p = memo.get(req);
+  if (!p) memo.set(req, (p = fn()));
+  return p;
+}
+
+function bearerUserId(req: NextRequest, token: string): Promise<string | null> {
+  return once(bearerIds, req, () => verifyToken(token, "access"));
+}
+
+function sessionUserId(req: NextRequest): Promise<string | null> {
+  return once(sessionIds, req, async () => {
+    const session = await getToken({ req, secret: authSecret() }).catch(() => null);
+    return typeof session?.sub === "string" ? session.sub : null;
+  });
+}
+
 /**
  * The one way a request becomes an Actor, for every /api/v1 endpoint: a Bearer access token,
  * or else the browser's next-auth session cookie. A present but bad token is 401, never a
- * silent fall-through to the session.
+ * silent fall-through to the session. The user is read from the database on every request,
+ * so a deactivation or a role change applies to the very next one.
  */
-export async function actorFromRequest(req: NextRequest): Promise<Actor | null> {
-  const header = req.headers.get("authorization");
-  if (header) {
-    const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!m) throw new NotAuthenticatedError("Authorization header must be: Bearer <access token>.");
-    const userId = await verifyToken(m[1], "access");
-    const actor = userId ? await loadActor(userId) : null;
-    if (!actor) throw new NotAuthenticatedError("Given token not valid for any token type");
-    return actor;
-  }
-  const session = await getToken({ req, secret: authSecret() }).catch(() => null);
-  if (session?.sub) return loadActor(session.sub);
-  return null;
+export function actorFromRequest(req: NextRequest): Promise<Actor | null> {
+  return once(actors, req, async () => {
+    const header = req.headers.get("authorization");
+    if (header) {
+      const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+      if (!m) throw new NotAuthenticatedError("Authorization header must be: Bearer <access token>.");
+      const userId = await bearerUserId(req, m[1]);
+      const actor = userId ? await loadActor(userId) : null;
+      if (!actor) throw new NotAuthenticatedError("Given token not valid for any token type");
+      return actor;
+    }
+    const sub = await sessionUserId(req);
+    return sub ? loadActor(sub) : null;
+  });
 }
 
 export async function requireActor(req: NextRequest): Promise<Actor> {
@@ -52,9 +77,8 @@ export async function requestUserId(req: NextRequest): Promise<string | null> {
   const header = req.headers.get("authorization");
   if (header) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    return m ? verifyToken(m[1], "access") : null;
+    return m ? bearerUserId(req, m[1]) : null;
   }
   if (!hasSessionCookie(req)) return null;
-  const session = await getToken({ req, secret: authSecret() }).catch(() => null);
-  return typeof session?.sub === "string" ? session.sub : null;
+  return sessionUserId(req);
 }
