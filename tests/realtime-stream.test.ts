@@ -54,6 +54,10 @@ describe("GET /api/v1/support/stream/", () => {
     const note = await postMessage(agent, t.id, "internal only", true);
     const m = await s.waitFor((e) => e.event === "message.created" && e.data.message === note.json.id);
     expect(m.data.is_internal).toBe(true);
+    expect(m.data.author_side).toBe("agent");
+    const reply = await postMessage(customer, t.id, "any news?");
+    const fromCustomer = await s.waitFor((e) => e.event === "message.created" && e.data.message === reply.json.id);
+    expect(fromCustomer.data).toEqual({ ticket: t.id, message: reply.json.id, is_internal: false, author_side: "customer" });
     const p = await supportApi.patchTicket(agent, t.id, { priority: "high", subject: "Late order" });
     expect(p.status).toBe(200);
     const u = await s.waitFor((e) => e.event === "ticket.updated");
@@ -95,6 +99,7 @@ describe("GET /api/v1/support/stream/", () => {
     const resumed = await sse(customer, { lastEventId: seen.id! });
     const again = await resumed.waitFor((e) => e.event === "message.created");
     expect(again.data.message).toBe(m2.json.id);
+    expect(again.data.author_side).toBe("customer");
 
     const bogus = await sse(customer, { lastEventId: "not-an-id" });
     const r1 = await bogus.waitFor(() => true);

@@ -1,5 +1,6 @@
 import type { DomainEvent, DomainEventSubscriber } from "@/lib/domain/events/domain-events";
 import type { Prisma } from "@/lib/db/generated/client";
+import { can } from "@/lib/domain/policy";
 
 /** The PostgreSQL channel every instance LISTENs on. */
 export const REALTIME_CHANNEL = "caseflow_events";
@@ -22,7 +23,8 @@ function toLogRow(e: DomainEvent): LogRow | null {
     case "ticket.updated":
       return { type: e.type, ticketId: e.ticketId, isInternal: false, data: { fields: e.fields, version: e.version } };
     case "message.created":
-      return { type: e.type, ticketId: e.ticketId, isInternal: e.isInternal, data: { message: e.messageId } };
+      // Which side wrote it, so a client can tell a customer's reply from its own team's.
+      return { type: e.type, ticketId: e.ticketId, isInternal: e.isInternal, data: { message: e.messageId, author_side: can(e.actor, "ticket:read-internal") ? "agent" : "customer" } };
     case "ticket.read":
       return { type: e.type, ticketId: e.ticketId, isInternal: false, data: { side: e.side } };
     default:

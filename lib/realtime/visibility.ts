@@ -44,6 +44,7 @@ export function visibleEvent(actor: Actor, e: LogEvent, filter: StreamFilter): S
     }
     case "message.created":
       data.message = e.data.message;
+      if (e.data.author_side) data.author_side = e.data.author_side;
       if (agent) data.is_internal = e.isInternal;
       break;
     case "ticket.read":
