@@ -68,4 +68,23 @@ describe("presence", () => {
     const expired = await sa.waitFor((e) => e.event === "presence", 5000, n);
     expect(expired.data.viewers).toEqual([]);
   });
+
+  it("honours an Idempotency-Key like every authenticated POST", async () => {
+    const agent = await makeUser({ role: "customer_service" });
+    const t = await newTicket(await makeUser());
+    const send = (body: unknown) =>
+      call(handler(presenceRoute.POST), "POST", `/api/v1/support/tickets/${t.id}/presence/`, {
+        user: agent,
+        body,
+        params: { id: t.id },
+        headers: { "Idempotency-Key": "presence-key-1" },
+      });
+    const first = await send({ typing: true });
+    expect(first.status).toBe(204);
+    expect(first.headers.get("idempotent-replayed")).toBeNull();
+    const again = await send({ typing: true });
+    expect(again.status).toBe(204);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect((await send({ typing: false })).status).toBe(422);
+  });
 });

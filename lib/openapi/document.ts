@@ -108,7 +108,12 @@ function successResponse(op: ApiOperation, resourceHeaders: string[]): [string, 
   if (op.response) {
     return [status, { description: status === "201" ? "Created" : "OK", headers: hdrs, content: { "application/json": { schema: ref(op.response, "output") } } }];
   }
+  if (op.produces === "text/event-stream") {
+    const events = { type: "string", description: "Server-Sent Events: `event:`, `id:` and JSON `data:` lines, one blank line after each event." };
+    return [status, { description: "An open event stream", headers: hdrs, content: { "text/event-stream": { schema: events } } }];
+  }
   if (op.method === "delete") return [status, { description: "Deleted", headers: hdrs }];
+  if (status === "204") return [status, { description: "No content", headers: hdrs }];
   return [status, { description: "The file's bytes", headers: hdrs, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } }];
 }
 

@@ -3,10 +3,12 @@ import type { ApiOperation } from "@/lib/schemas/operation";
 import { NOTIFICATION_KINDS } from "@/lib/domain/users/notification-kinds";
 import { notificationPreferencesSchema } from "@/lib/schemas/notifications";
 import { ticketPartiesPageOut, ticketPartiesQuerySchema } from "@/lib/api/support/ticket-parties";
+import { presenceSchema, streamQuerySchema } from "@/lib/api/support/stream-schema";
 
 /**
  * Operations whose schemas live outside the two API contract lists: the agent's notification
- * switches, the ticket-parties lookup and the schema endpoint itself.
+ * switches, the ticket-parties lookup, the realtime stream and presence, and the schema endpoint
+ * itself.
  */
 const preferencesOut = z
   .object(Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, z.boolean()])) as Record<(typeof NOTIFICATION_KINDS)[number], z.ZodBoolean>)
@@ -15,11 +17,15 @@ const preferencesOut = z
 
 const preferencesUpdate = notificationPreferencesSchema.meta({ id: "NotificationPreferencesUpdate" });
 
+const presenceHeartbeat = presenceSchema.meta({ id: "PresenceHeartbeat" });
+
 const schemaDocument = z.record(z.string(), z.unknown()).meta({ id: "OpenApiDocument", description: "This OpenAPI 3.1 document." });
 
 export const extraOperations: ApiOperation[] = [
   { method: "get", path: "/api/v1/schema/", tag: "schema", summary: "The OpenAPI document", response: schemaDocument, public: true },
   { method: "get", path: "/api/v1/support/notification-preferences/", tag: "support", summary: "Get the agent's email notification switches", response: preferencesOut },
   { method: "put", path: "/api/v1/support/notification-preferences/", tag: "support", summary: "Set the agent's email notification switches", body: preferencesUpdate, response: preferencesOut },
+  { method: "get", path: "/api/v1/support/stream/", tag: "support", summary: "Stream changes as Server-Sent Events", query: streamQuerySchema, produces: "text/event-stream" },
+  { method: "post", path: "/api/v1/support/tickets/{id}/presence/", tag: "support", summary: "Announce an agent's presence on a ticket", body: presenceHeartbeat, status: 204 },
   { method: "get", path: "/api/v1/support/ticket-parties/", tag: "support", summary: "Look up who tickets are about", query: ticketPartiesQuerySchema, response: ticketPartiesPageOut },
 ];

@@ -86,6 +86,23 @@ export const operationDocs: Record<string, OperationDoc> = {
   "put /api/v1/support/notification-preferences/": {
     description: "Sets any subset of the calling agent's switches; kinds left out keep their setting. Unknown kinds are 400.",
   },
+  "get /api/v1/support/stream/": {
+    description:
+      "Server-Sent Events of the changes the caller may see: `ticket.created`, `ticket.updated` ({ticket, fields, version}), `message.created` ({ticket, message, author_side}; agents also get `is_internal`), `ticket.read`, `resync` (refetch everything) and, for agents, `presence`. Events carry ids, never bodies: refetch through this API. Customers get only their own tickets and nothing about internal notes. Reconnect with `Last-Event-ID` (or `last_event_id`) to replay what was missed; `resync` when that is no longer possible. A `: heartbeat` comment every 15 s keeps the connection open.",
+    parameters: [
+      {
+        name: "Last-Event-ID",
+        in: "header",
+        required: false,
+        description: "The `id` of the last event received; the stream first replays every later change the caller may see.",
+        schema: { type: "string", maxLength: 40 },
+      },
+    ],
+  },
+  "post /api/v1/support/tickets/{id}/presence/": {
+    description:
+      "An agent's heartbeat on a ticket: send one every ~10 s while the ticket is open, `typing: true` while writing a reply and `leaving: true` on the way out. Other agents' streams get a `presence` event; a viewer without a heartbeat for 30 s drops off. Customers get 403.",
+  },
   "get /api/v1/support/ticket-parties/": {
     description:
       "For agents: the requester, CRM contact (with company) and order of up to 100 tickets in one request, e.g. the tickets of a list page. Tickets outside the caller's scope are left out. Customers get 403.",

@@ -11,6 +11,9 @@ export interface ApiOperation {
   /** "multipart" bodies are multipart/form-data, the rest JSON; "both" accepts either. */
   bodyType?: "json" | "multipart" | "both";
   response?: z.ZodType;
+  /** A success body that is not JSON: a Server-Sent Events stream. Without `response` and
+   * without this, a GET/POST answers with file bytes, a DELETE or a 204 with nothing. */
+  produces?: "text/event-stream";
   status?: number;
   /** Operations that need no authentication (the token endpoints). */
   public?: boolean;

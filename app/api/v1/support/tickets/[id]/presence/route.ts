@@ -18,7 +18,7 @@ export const POST = api<{ id: string }>(async (req, { id }) => {
   const input = presenceSchema.parse(data ?? {});
   await announcePresence(actor, ticketId, input);
   return new Response(null, { status: 204 });
-});
+}, { idempotent: true });
 
 export const GET = methodNotAllowed(["POST"]);
 export const PUT = GET;
