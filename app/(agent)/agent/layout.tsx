@@ -3,6 +3,7 @@ import { SkipLink } from "@/components/skip-link";
 import { requirePageActor } from "@/lib/auth/session";
 import { can } from "@/lib/domain/policy";
 import { Avatar } from "@/components/badges";
+import { ReplyNotifier } from "@/components/realtime/reply-notifier";
 import { AgentNav } from "./agent-nav";
 
 export const dynamic = "force-dynamic";
@@ -39,6 +40,7 @@ export default async function AgentLayout({ children }: { children: React.ReactN
         </div>
       </aside>
       <div id="main" className="min-w-0 flex-1">{children}</div>
+      <ReplyNotifier />
     </div>
   );
 }

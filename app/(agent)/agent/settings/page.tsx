@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requireAgentPage } from "../_lib/require-agent";
 import { getNotificationPreferences } from "@/lib/domain/users/get-notification-preferences";
+import { DesktopNotificationsButton } from "@/components/realtime/desktop-notifications-button";
 import { PreferencesForm } from "./preferences-form";
 
 export const metadata: Metadata = { title: "Notifications" };
@@ -17,6 +18,11 @@ export default async function SettingsPage() {
       </header>
       <div className="max-w-xl px-6 py-6">
         <PreferencesForm initial={prefs as Record<string, boolean>} />
+        <section className="mt-8">
+          <h2 className="text-sm font-semibold text-slate-900">Desktop notifications</h2>
+          <p className="mb-3 text-xs text-slate-500">A notification for each customer reply on your tickets while Caseflow&apos;s tab is hidden.</p>
+          <DesktopNotificationsButton />
+        </section>
       </div>
     </main>
   );
