@@ -44,6 +44,9 @@ test("a customer's reply on my ticket shows a toast and counts in the tab title 
   await post(page, agentToken, "/api/v1/support/messages/", { ticket: ticket.id, body: "Checking with the carrier now." });
   await post(page, customerToken, "/api/v1/support/messages/", { ticket: ticket.id, body: "Thanks!" });
   await expect(page).toHaveTitle("(3) Notifications · Caseflow");
+  // Had the agent's reply counted, (4) would follow: give it time to show up.
+  await page.waitForTimeout(1_500);
+  await expect(page).toHaveTitle("(3) Notifications · Caseflow");
   await expect(toast.getByRole("link", { name: "Open ticket" })).toHaveAttribute("href", `/agent/tickets/${ticket.id}/`);
 
   // Looking at the queue again clears the count.
