@@ -45,15 +45,14 @@ export function useLiveUpdates(keys: QueryKey[], filter: { ticket?: string } = {
         for (const queryKey of keysRef.current) void qc.invalidateQueries({ queryKey });
       }, DEBOUNCE_MS);
     };
-    let wasDown = false;
     source.onopen = () => {
       setState("live");
-      // Whatever polling missed between the drop and now is fetched once.
-      if (wasDown) refresh();
+      // Whatever changed between the page's own fetch (or a drop) and the stream starting is
+      // fetched once; from here on the stream tells of every change.
+      refresh();
     };
     let retry: ReturnType<typeof setTimeout> | null = null;
     source.onerror = () => {
-      wasDown = true;
       setState("reconnecting");
       // A refused stream (signed out, server restarting) is not retried by EventSource itself.
       if (source.readyState === EventSource.CLOSED && !retry) retry = setTimeout(() => setAttempt((a) => a + 1), 10_000);

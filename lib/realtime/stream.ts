@@ -44,12 +44,13 @@ class StreamSink implements Sink {
   }
 
   /** Replays what the client missed, then lets the live events held meanwhile through. */
-  async begin(lastEventId: bigint | "invalid" | null): Promise<void> {
+  async begin(lastEventId: bigint | "invalid" | null, freshStart: bigint): Promise<void> {
     this.write("retry: 3000\n: connected\n\n");
     if (lastEventId === null) {
-      // A fresh stream starts now: changes committed before it opened are what the client's
-      // first fetch shows, even when this instance has not read them from the log yet.
-      this.last = (await logBounds()).max ?? 0n;
+      // A fresh stream starts where the log stood before the response was sent: changes
+      // committed before that are what the client fetches when the stream opens; every later
+      // one is delivered, even if this instance has not read it from the log yet.
+      this.last = freshStart;
     } else {
       const { min, max } = await logBounds();
       // Resume only when the log still holds the client's own point (nothing after it was
@@ -145,6 +146,7 @@ class StreamSink implements Sink {
 export async function openStream(actor: Actor, filter: StreamFilter, lastEventId: string | null, signal?: AbortSignal): Promise<Response> {
   const h = await hub();
   const queueLimit = queueLimitBytes();
+  const eventId = parseEventId(lastEventId);
   let sink!: StreamSink;
   const body = new ReadableStream<Uint8Array>(
     {
@@ -159,7 +161,10 @@ export async function openStream(actor: Actor, filter: StreamFilter, lastEventId
     { highWaterMark: queueLimit, size: (chunk) => chunk.byteLength },
   );
   signal?.addEventListener("abort", () => sink.close(), { once: true });
-  void sink.begin(parseEventId(lastEventId)).catch(() => sink.close());
+  // Registered first (live events are held), then the start point read, then the response
+  // sent: a change committed after the client sees the stream open always reaches it.
+  const freshStart = eventId === null ? ((await logBounds()).max ?? 0n) : 0n;
+  void sink.begin(eventId, freshStart).catch(() => sink.close());
   return new Response(body, {
     headers: {
       "Content-Type": "text/event-stream; charset=utf-8",
