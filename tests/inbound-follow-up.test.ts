@@ -8,7 +8,7 @@ import { makeUser } from "./support/cast";
 import { useTestDb } from "./support/db";
 import { withEnv } from "./support/env-override";
 import { clearOutbox, makeCompany, openAssignedTicket, postMessage } from "./support/fixtures";
-import { eml, inboxRows, postMime, setInboundEnv } from "./support/mail";
+import { agentReplyMail, eml, inboxRows, postMime, receive, setInboundEnv } from "./support/mail";
 
 // A reply long after a ticket was closed opens a linked follow-up ticket (when configured), and
 // a contact created from new mail lands in the company that owns the sender's email domain.
@@ -17,22 +17,6 @@ beforeAll(setInboundEnv);
 beforeEach(clearOutbox);
 
 const DAY = 86_400_000;
-
-async function agentReplyMail() {
-  const ctx = await openAssignedTicket();
-  await clearOutbox();
-  expect((await postMessage(ctx.agent, ctx.t.id, "Your refund was issued.")).status).toBe(201);
-  const transport = captureTransport();
-  await drainOutbox({ transport });
-  return { ...ctx, mail: transport.sent[0].mail };
-}
-
-async function receive(raw: string) {
-  const r = await postMime(raw);
-  expect(r.status, r.text).toBe(202);
-  await drainInbox();
-  return (await inboxRows()).at(-1)!;
-}
 
 async function setDone(ticketId: string, status: "resolved" | "closed", daysAgo: number) {
   const prisma = await db();

@@ -9,30 +9,13 @@ import { withEnv } from "./support/env-override";
 import { clearOutbox, openAssignedTicket, openTicket, postMessage } from "./support/fixtures";
 import { call, handler } from "./support/http";
 import * as originalRoute from "@/app/api/v1/inbound/messages/[id]/original/route";
-import { eml, inboxRows, postMime, setInboundEnv } from "./support/mail";
+import { agentReplyMail, eml, inboxRows, postMime, receive, setInboundEnv } from "./support/mail";
 
 // Which ticket an emailed reply lands on (signed token, then our Message-IDs, then the ticket
 // number from the ticket's own customer), new tickets from new mail, and loop protection.
 useTestDb();
 beforeAll(setInboundEnv);
 beforeEach(clearOutbox);
-
-async function agentReplyMail() {
-  const ctx = await openAssignedTicket();
-  await clearOutbox();
-  expect((await postMessage(ctx.agent, ctx.t.id, "Your refund was issued.")).status).toBe(201);
-  const transport = captureTransport();
-  await drainOutbox({ transport });
-  return { ...ctx, mail: transport.sent[0].mail };
-}
-
-/** Posts a raw message, processes the inbox, and returns what became of it. */
-async function receive(raw: string) {
-  const r = await postMime(raw);
-  expect(r.status, r.text).toBe(202);
-  await drainInbox();
-  return (await inboxRows()).at(-1)!;
-}
 
 async function messages(ticketId: string) {
   const prisma = await db();

@@ -2,6 +2,11 @@ import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import * as mimeRoute from "@/app/api/v1/inbound/mime/route";
 import * as resendRoute from "@/app/api/v1/inbound/resend/route";
 import { db } from "@/lib/db/client";
+import { expect } from "vitest";
+import { drainInbox } from "@/lib/inbound/worker";
+import { drainOutbox } from "@/lib/notifications/worker";
+import { captureTransport } from "./capture-transport";
+import { clearOutbox, openAssignedTicket, postMessage } from "./fixtures";
 import { call, handler } from "./http";
 
 export const INBOUND_ENV = {
@@ -99,4 +104,22 @@ export function receivedEvent(emailId: string, m: { from: string; to: string; su
 export async function inboxRows() {
   const prisma = await db();
   return prisma.inboundEmail.findMany({ orderBy: { receivedAt: "asc" } });
+}
+
+/** A customer's ticket answered by its agent, and the notification email that answer sent. */
+export async function agentReplyMail() {
+  const ctx = await openAssignedTicket();
+  await clearOutbox();
+  expect((await postMessage(ctx.agent, ctx.t.id, "Your refund was issued.")).status).toBe(201);
+  const transport = captureTransport();
+  await drainOutbox({ transport });
+  return { ...ctx, mail: transport.sent[0].mail };
+}
+
+/** Posts a raw message, processes the inbox, and returns what became of it. */
+export async function receive(raw: string) {
+  const r = await postMime(raw);
+  expect(r.status, r.text).toBe(202);
+  await drainInbox();
+  return (await inboxRows()).at(-1)!;
 }
