@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { stopRealtime } from "@/lib/realtime/hub";
 import { useTestDb } from "./support/db";
 import { makeUser, type TestUser } from "./support/cast";
-import { supportApi } from "./support/api";
+import { crmComments, supportApi } from "./support/api";
 import { newTicket, postMessage } from "./support/fixtures";
 import { expectIncreasingIds, openSse, type SseClient } from "./support/sse";
 
@@ -17,6 +17,8 @@ const step = fc.oneof(
   fc.record({ kind: fc.constant("note" as const), who: fc.nat(1), ticket: fc.nat() }),
   fc.record({ kind: fc.constant("edit" as const), who: fc.nat(1), ticket: fc.nat(), ai: fc.boolean() }),
   fc.record({ kind: fc.constant("read" as const), who: fc.nat(4), ticket: fc.nat() }),
+  // Edits and deletions of notes must stay as invisible to customers as the notes themselves.
+  fc.record({ kind: fc.constant("touch-note" as const), note: fc.nat(), remove: fc.boolean() }),
 );
 
 describe("stream authorization", () => {
@@ -27,6 +29,7 @@ describe("stream authorization", () => {
         const agents = [await makeUser({ role: "customer_service" }), await makeUser({ role: "admin", isStaff: true })];
         const owner = new Map<string, TestUser>();
         const notes = new Set<string>();
+        const removed = new Set<string>();
         const publicByTicket = new Map<string, string[]>();
         const streams = new Map<TestUser, SseClient>();
         for (const u of [...customers, ...agents]) streams.set(u, await openSse(u));
@@ -51,6 +54,13 @@ describe("stream authorization", () => {
             } else if (s.kind === "edit") {
               const body = s.ai ? { ai_summary: `summary ${Math.random()}` } : { priority: "high", subject: `subject ${Math.random()}` };
               await supportApi.patchTicket(agents[1], tid, body);
+            } else if (s.kind === "touch-note") {
+              const ids = [...notes].filter((id) => !removed.has(id));
+              if (ids.length === 0) continue;
+              const id = ids[s.note % ids.length];
+              const r = s.remove ? await crmComments.del(agents[1], id) : await crmComments.patch(agents[1], id, { text: `internal: ${Math.random()}` });
+              expect(r.status).toBeLessThan(300);
+              if (s.remove) removed.add(id);
             } else {
               const who = s.who < 2 ? agents[s.who] : customers[s.who - 2];
               await supportApi.markRead(who, tid);
@@ -68,7 +78,7 @@ describe("stream authorization", () => {
             for (const e of got) {
               expect(owner.get(e.data.ticket), JSON.stringify(e)).toBe(c);
               expect(e.data).not.toHaveProperty("is_internal");
-              if (e.event === "message.created") expect(notes.has(e.data.message)).toBe(false);
+              if ("message" in e.data) expect(notes.has(e.data.message)).toBe(false);
               if (e.event === "ticket.read") expect(e.data.side).toBe("customer");
               if (e.event === "ticket.updated") expect(e.data.fields.some((f: string) => f.startsWith("ai_"))).toBe(false);
             }

@@ -5,7 +5,18 @@ import { useEffect, useRef, useState } from "react";
 
 export type LiveState = "connecting" | "live" | "reconnecting";
 
-const EVENT_TYPES = ["ticket.created", "ticket.updated", "message.created", "ticket.read", "resync"] as const;
+const EVENT_TYPES = [
+  "ticket.created",
+  "ticket.updated",
+  "ticket.deleted",
+  "message.created",
+  "message.updated",
+  "message.deleted",
+  "attachment.created",
+  "attachment.deleted",
+  "ticket.read",
+  "resync",
+] as const;
 // A burst of changes (a reply moves counters, status and the timeline at once) becomes one refetch.
 const DEBOUNCE_MS = 150;
 
@@ -75,13 +86,12 @@ export function useLiveUpdates(keys: QueryKey[], filter: { ticket?: string } = {
   return state;
 }
 
-// Some changes are not streamed yet (message edits and deletions, attachments, a deleted
-// ticket): while live, a slow refetch still picks them up.
-const LIVE_SAFETY_REFETCH_MS = 60_000;
-
-/** refetchInterval for a query the stream keeps fresh: poll at `pollMs` only while the stream is down. */
-export function pollWhileDown(state: LiveState, pollMs: number): number {
-  return state === "live" ? LIVE_SAFETY_REFETCH_MS : pollMs;
+/**
+ * refetchInterval for a query the stream keeps fresh: poll at `pollMs` only while the stream is
+ * down. While it is live every change arrives as an event, so there is no polling at all.
+ */
+export function pollWhileDown(state: LiveState, pollMs: number): number | false {
+  return state === "live" ? false : pollMs;
 }
 
 /** The small status line every live page shows. */

@@ -27,6 +27,27 @@ function toLogRow(e: DomainEvent): LogRow | null {
       return { type: e.type, ticketId: e.ticketId, isInternal: e.isInternal, data: { message: e.messageId, author_side: can(e.actor, "ticket:read-internal") ? "agent" : "customer" } };
     case "ticket.read":
       return { type: e.type, ticketId: e.ticketId, isInternal: false, data: { side: e.side } };
+    case "message.updated":
+      // Internal only while it was a note before and after: a note made public is news to the
+      // customer (it arrives as message.created), a reply turned into a note leaves their view.
+      return {
+        type: e.type,
+        ticketId: e.ticketId,
+        isInternal: e.wasInternal && e.isInternal,
+        data: { message: e.messageId, fields: e.fields, was_internal: e.wasInternal, is_internal: e.isInternal },
+      };
+    case "message.deleted":
+      return { type: e.type, ticketId: e.ticketId, isInternal: e.isInternal, data: { message: e.messageId } };
+    case "attachment.created":
+    case "attachment.deleted":
+      return { type: e.type, ticketId: e.ticketId, isInternal: e.isInternal, data: { attachment: e.attachmentId } };
+    case "ticket.deleted":
+      return {
+        type: e.type,
+        ticketId: e.ticketId,
+        isInternal: false,
+        data: { requester: e.requesterId, contact_user: e.contactUserId, assigned_to: e.assignedToId },
+      };
     default:
       return null; // status changes also arrive as ticket.updated
   }

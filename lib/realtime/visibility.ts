@@ -25,13 +25,19 @@ const AGENT_ONLY_FIELDS = new Set(["ai_summary", "ai_confidence_score", "ai_firs
  */
 export function visibleEvent(actor: Actor, e: LogEvent, filter: StreamFilter): StreamEvent | null {
   if (filter.ticket && e.ticketId !== filter.ticket) return null;
-  if (filter.assignedToMe && e.assignedToId !== actor.id) return null;
+  // A deleted ticket's row is gone: its log row carries who it belonged to.
+  const gone = e.type === "ticket.deleted";
+  const assignedToId = gone ? (e.data.assigned_to as string | null) : e.assignedToId;
+  const requesterId = gone ? (e.data.requester as string | null) : e.requesterId;
+  const contactUserId = gone ? (e.data.contact_user as string | null) : e.contactUserId;
+  if (filter.assignedToMe && assignedToId !== actor.id) return null;
   const agent = can(actor, "ticket:read-internal");
   const data: Record<string, unknown> = { ticket: e.ticketId };
   if (!agent) {
     if (e.isInternal) return null;
-    if (e.requesterId !== actor.id && e.contactUserId !== actor.id) return null;
+    if (requesterId !== actor.id && contactUserId !== actor.id) return null;
   }
+  let event = e.type;
   switch (e.type) {
     case "ticket.created":
       break;
@@ -51,8 +57,32 @@ export function visibleEvent(actor: Actor, e: LogEvent, filter: StreamFilter): S
       if (!agent && e.data.side !== "customer") return null;
       data.side = e.data.side;
       break;
+    case "message.updated":
+      data.message = e.data.message;
+      if (agent) {
+        Object.assign(data, { fields: e.data.fields, is_internal: e.data.is_internal });
+      } else if (e.data.was_internal) {
+        // A note made public: to the customer it is a new reply.
+        event = "message.created";
+        data.author_side = "agent";
+      } else if (e.data.is_internal) {
+        // A reply turned into a note: to the customer it is gone.
+        event = "message.deleted";
+      } else {
+        data.fields = e.data.fields;
+      }
+      break;
+    case "message.deleted":
+      data.message = e.data.message;
+      break;
+    case "attachment.created":
+    case "attachment.deleted":
+      data.attachment = e.data.attachment;
+      break;
+    case "ticket.deleted":
+      break;
     default:
       return null;
   }
-  return { id: String(e.seq), event: e.type, data };
+  return { id: String(e.seq), event, data };
 }

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import type { Actor } from "../actor";
+import { emit } from "../events/domain-events";
 import { recordEvent } from "../events/record-event";
 import { PermissionDeniedError, ValidationError } from "../errors";
 import { ticketsVisibleTo } from "../scope";
@@ -45,6 +46,7 @@ export async function addAttachment(actor: Actor, ticketId: string, upload: Prep
       data: { fields: ["attachments"], attachment_id: a.id, action: "attachment_added" },
       at: now,
     });
+    await emit(tx, { type: "attachment.created", actor, ticketId, attachmentId: a.id, isInternal: false, at: now });
     return a;
   });
 }

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import type { Actor } from "../actor";
+import { emit } from "../events/domain-events";
 import { recordEvent } from "../events/record-event";
 import { NotFoundError } from "../errors";
 import { assertCan } from "../policy";
@@ -18,13 +19,16 @@ export async function deleteAttachment(actor: Actor, id: string): Promise<void> 
     assertCan(actor, "attachment:delete", { ownerId: a.uploadedById }, "Only the uploader or an admin can delete this attachment.");
     const { count } = await tx.attachment.deleteMany({ where: { id } });
     if (count === 0) throw new NotFoundError(); // deleted concurrently
+    const at = new Date();
+    const isInternal = a.message?.isInternal ?? false;
     await recordEvent(tx, {
       ticketId: a.ticketId,
       actorId: actor.id,
       type: "ticket_updated",
-      isInternal: a.message?.isInternal ?? false,
+      isInternal,
       data: { fields: ["attachments"], attachment_id: id, action: "attachment_deleted" },
-      at: new Date(),
+      at,
     });
+    await emit(tx, { type: "attachment.deleted", actor, ticketId: a.ticketId, attachmentId: id, isInternal, at });
   });
 }

@@ -25,7 +25,14 @@ export type DomainEvent =
       at: Date;
       /** false when another event already tells of it (a new ticket's first message). */
       notify: boolean;
-    };
+    }
+  /** A message's text changed or it switched between reply and internal note. */
+  | { type: "message.updated"; actor: Actor; ticketId: string; messageId: string; fields: string[]; wasInternal: boolean; isInternal: boolean; at: Date }
+  | { type: "message.deleted"; actor: Actor; ticketId: string; messageId: string; isInternal: boolean; at: Date }
+  | { type: "attachment.created"; actor: Actor; ticketId: string; attachmentId: string; isInternal: boolean; at: Date }
+  | { type: "attachment.deleted"; actor: Actor; ticketId: string; attachmentId: string; isInternal: boolean; at: Date }
+  /** The ticket is gone: who could see it is carried along, since its row no longer tells. */
+  | { type: "ticket.deleted"; actor: Actor; ticketId: string; requesterId: string | null; contactUserId: string | null; assignedToId: string | null; at: Date };
 
 export type DomainEventSubscriber = (tx: Prisma.TransactionClient, event: DomainEvent) => Promise<void>;
 

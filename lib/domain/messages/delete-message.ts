@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import type { Actor } from "../actor";
+import { emit } from "../events/domain-events";
 import { recordEvent } from "../events/record-event";
 import { NotFoundError } from "../errors";
 import { assertCan } from "../policy";
@@ -30,13 +31,15 @@ export async function deleteMessage(actor: Actor, id: string): Promise<void> {
       await removePublicMessageFromCounters(tx, m);
     }
     await tx.message.delete({ where: { id }, select: { id: true } });
+    const at = new Date();
     await recordEvent(tx, {
       ticketId: m.ticketId,
       actorId: actor.id,
       type: "ticket_updated",
       isInternal: m.isInternal,
       data: { fields: ["comments"], message_id: id, action: "message_deleted" },
-      at: new Date(),
+      at,
     });
+    await emit(tx, { type: "message.deleted", actor, ticketId: m.ticketId, messageId: id, isInternal: m.isInternal, at });
   });
 }

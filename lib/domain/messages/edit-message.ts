@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import type { Actor } from "../actor";
+import { emit } from "../events/domain-events";
 import { recordEvent } from "../events/record-event";
 import { NotFoundError, ValidationError } from "../errors";
 import { assertCan, can } from "../policy";
@@ -77,6 +78,7 @@ export async function editMessage(actor: Actor, id: string, input: EditMessageIn
       data: { fields: changed, message_id: id, action: "message_edited" },
       at: now,
     });
+    await emit(tx, { type: "message.updated", actor, ticketId: m.ticketId, messageId: id, fields: changed, wasInternal: m.isInternal, isInternal: toInternal, at: now });
     return row;
   });
 }
