@@ -250,7 +250,7 @@ export interface paths {
         };
         /**
          * Stream changes as Server-Sent Events
-         * @description Server-Sent Events of the changes the caller may see: `ticket.created`, `ticket.updated` ({ticket, fields, version}), `message.created` ({ticket, message, author_side}; agents also get `is_internal`), `ticket.read`, `resync` (refetch everything) and, for agents, `presence`. Events carry ids, never bodies: refetch through this API. Customers get only their own tickets and nothing about internal notes. Reconnect with `Last-Event-ID` (or `last_event_id`) to replay what was missed; `resync` when that is no longer possible. A `: heartbeat` comment every 15 s keeps the connection open.
+         * @description Server-Sent Events of the changes the caller may see: `ticket.created`, `ticket.updated` ({ticket, fields, version}), `ticket.deleted` ({ticket}), `message.created` ({ticket, message, author_side}; agents also get `is_internal`), `message.updated` ({ticket, message, fields}), `message.deleted` ({ticket, message}), `attachment.created` / `attachment.deleted` ({ticket, attachment}), `ticket.read`, `resync` (refetch everything) and, for agents, `presence`. Events carry ids, never bodies: refetch through this API. Customers get only their own tickets and nothing about internal notes. Reconnect with `Last-Event-ID` (or `last_event_id`) to replay what was missed; `resync` when that is no longer possible. A `: heartbeat` comment every 15 s keeps the connection open.
          */
         get: operations["support_stream_retrieve"];
         put?: never;
