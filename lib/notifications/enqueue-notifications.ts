@@ -8,7 +8,7 @@ import {
   agentRecipients,
   customerRecipient,
   displayName,
-  ticketForNotify,
+  loadTicketForNotify,
   withPreferences,
   type Recipient,
   type TicketForNotify,
@@ -58,7 +58,7 @@ async function write(
   recipients: Recipient[],
   payload: (r: Recipient) => NotificationPayloadInput,
 ) {
-  const wanted = await withPreferences(tx, kind, recipients);
+  const wanted = withPreferences(t, recipients);
   if (!wanted.length) return;
   await tx.notification.createMany({
     data: wanted.map((r) => ({
@@ -93,10 +93,8 @@ export async function enqueueMessageNotifications(tx: Prisma.TransactionClient, 
   const kind: NotificationKind = agent ? "ticket_update" : "customer_reply";
   const cfg = settingsFor(kind);
   if (!cfg) return;
-  const t = await tx.ticket.findUniqueOrThrow({ where: { id: m.ticketId }, select: ticketForNotify });
-  const recipients = agent
-    ? [customerRecipient(t, actor)].filter((r): r is Recipient => !!r)
-    : await agentRecipients(tx, t, actor);
+  const t = await loadTicketForNotify(tx, m.ticketId, kind);
+  const recipients = agent ? [customerRecipient(t, actor)].filter((r): r is Recipient => !!r) : agentRecipients(t, actor);
   const l = links(cfg, t.id);
   const message = {
     id: m.messageId,
@@ -128,7 +126,7 @@ export async function enqueueStatusChangeNotification(
   if (customerStatusLabel(c.from) === customerStatusLabel(c.to)) return;
   const cfg = settingsFor("ticket_update");
   if (!cfg) return;
-  const t = await tx.ticket.findUniqueOrThrow({ where: { id: c.ticketId }, select: ticketForNotify });
+  const t = await loadTicketForNotify(tx, c.ticketId, "ticket_update");
   const r = customerRecipient(t, actor);
   await write(tx, "ticket_update", t, null, r ? [r] : [], (r) => ({
     ...base(cfg, t, actor),
@@ -153,10 +151,7 @@ export async function enqueueTicketCreatedNotification(
 ) {
   const cfg = settingsFor("ticket_created");
   if (!cfg) return;
-  const t = await tx.ticket.findUniqueOrThrow({
-    where: { id: c.ticketId },
-    select: { ...ticketForNotify, description: true },
-  });
+  const t = await loadTicketForNotify(tx, c.ticketId, "ticket_created");
   const r = customerRecipient(t, null);
   const body = c.initialMessage?.trim() || t.description.trim();
   const openedByAgent = isAgent(actor) && t.userId !== actor.id;

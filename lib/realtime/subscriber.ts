@@ -62,12 +62,13 @@ function toLogRow(e: DomainEvent): LogRow | null {
 export const realtimeSubscriber: DomainEventSubscriber = async (tx, e) => {
   const row = toLogRow(e);
   if (!row) return;
-  await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${LOG_LOCK_KEY}::bigint)`;
-  // Ids only in the payload, well under NOTIFY's 8000-byte limit; listeners read the row.
+  // One statement: the lock is taken (by the SELECT the INSERT reads from) before the row's seq
+  // is drawn. Ids only in the payload, well under NOTIFY's 8000-byte limit; listeners read the row.
   await tx.$queryRaw`
-    WITH row AS (
+    WITH locked AS (SELECT pg_advisory_xact_lock(${LOG_LOCK_KEY}::bigint) AS l),
+    row AS (
       INSERT INTO realtime_events (type, ticket_id, is_internal, data, created_at)
-      VALUES (${row.type}, ${row.ticketId}::uuid, ${row.isInternal}, ${JSON.stringify(row.data)}::jsonb, ${e.at})
+      SELECT ${row.type}, ${row.ticketId}::uuid, ${row.isInternal}, ${JSON.stringify(row.data)}::jsonb, ${e.at} FROM locked
       RETURNING seq, type, ticket_id, data
     )
     SELECT 1 AS sent FROM row, pg_notify(${REALTIME_CHANNEL},

@@ -3,11 +3,9 @@ import { withTransaction } from "@/lib/db/transaction";
 import type { Actor } from "../actor";
 import { NotFoundError, PermissionDeniedError, ValidationError } from "../errors";
 import { assertCan, can } from "../policy";
-import { ticketsVisibleTo } from "../scope";
 import type { PreparedUpload } from "../attachments/uploads";
 import { appendMessage } from "./append-message";
-import { ticketSubject, ticketSubjectSelect } from "../tickets/ticket-subject";
-import { messageSelect } from "./message-select";
+import { lockTicket, ticketVisibleTo } from "../tickets/lock-ticket";
 
 export interface PostMessageInput {
   ticketId: string;
@@ -37,18 +35,15 @@ export async function postMessage(actor: Actor, input: PostMessageInput, opts: {
   if (!opts.ticketAddressed) validate();
   const prisma = await db();
   return withTransaction(prisma, async (tx) => {
-    const ticket = await tx.ticket.findFirst({ where: { id: input.ticketId, ...ticketsVisibleTo(actor) }, select: ticketSubjectSelect });
-    if (!ticket) {
+    // One round trip reads, locks and (below) authorizes the ticket.
+    const ticket = await lockTicket(tx, input.ticketId);
+    if (!ticket || !ticketVisibleTo(actor, ticket.subject)) {
       if (opts.ticketAddressed) throw new NotFoundError();
-      const exists = await tx.ticket.findUnique({ where: { id: input.ticketId }, select: { id: true } });
-      if (!exists) throw ValidationError.invalidPk("ticketId", input.ticketId);
+      if (!ticket) throw ValidationError.invalidPk("ticketId", input.ticketId);
       throw new PermissionDeniedError("You are not a participant of this ticket.");
     }
     if (opts.ticketAddressed) validate();
-    assertCan(actor, "message:post", { ticket: ticketSubject(ticket) }, "You are not a participant of this ticket.");
-    const m = await appendMessage(tx, actor, { ticketId: ticket.id, body, isInternal, uploads, at: new Date() });
-    const row = await tx.message.findUnique({ where: { id: m.id }, select: messageSelect });
-    if (!row) throw new NotFoundError();
-    return row;
+    assertCan(actor, "message:post", { ticket: ticket.subject }, "You are not a participant of this ticket.");
+    return appendMessage(tx, actor, { ticketId: ticket.id, body, isInternal, uploads, at: new Date(), locked: ticket });
   });
 }
