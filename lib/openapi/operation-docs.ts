@@ -37,7 +37,7 @@ export const operationDocs: Record<string, OperationDoc> = {
   // Support API
   "get /api/v1/support/tickets/": {
     description:
-      "Tickets the caller may see: agents see all, customers only their own. Filters are ANDed; date ranges are inclusive and a date alone covers the whole UTC day. `search` needs every term to match the subject, description, contact email or user email. `ordering` accepts last_message_at (default, descending), created_at, updated_at, sla_due_at and priority (by severity), with `-` for descending; nulls sort last. Cursor pagination: follow `next` / `previous`.",
+      "Tickets the caller may see: agents see all, customers only their own. Filters are ANDed; date ranges are inclusive and a date alone covers the whole UTC day. `tags` is a comma list matched any-of (tags are compared normalized: trimmed, lower-case). `search` needs every term to match the subject, description, contact email or user email. `ordering` accepts last_message_at (default, descending), created_at, updated_at, sla_due_at and priority (by severity), with `-` for descending; nulls sort last. Cursor pagination: follow `next` / `previous`.",
   },
   "post /api/v1/support/tickets/": {
     description:

@@ -89,6 +89,7 @@ export function toTicketFilter(q: TicketListQuery): TicketFilter {
     lastMessageAt: { from: q.last_message_at_after, to: q.last_message_at_before },
     slaDueAt: { from: q.sla_due_at_after, to: q.sla_due_at_before },
     slaOverdue: q.sla_overdue,
+    tags: q.tags?.length ? q.tags : undefined,
     search: q.search ? { terms: searchTerms(q.search), fields: ["subject", "description", "requesterEmail"] as const } : undefined,
   });
 }

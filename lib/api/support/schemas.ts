@@ -11,6 +11,7 @@ import {
   rangeBound,
   statusSchema,
 } from "@/lib/schemas/common";
+import { tagListSchema, tagsFilterSchema } from "@/lib/schemas/tags";
 
 /** Support API (/api/v1/support/) request schemas, in the contract's field names. */
 
@@ -28,16 +29,6 @@ const category = z
   .string({ error: "Not a valid string." })
   .trim()
   .max(64, { error: "Ensure this field has no more than 64 characters." });
-const tags = z
-  .array(
-    z
-      .string()
-      .trim()
-      .min(1)
-      .max(50, { error: "Tags have at most 50 characters." }),
-    { error: "Expected a list of strings." },
-  )
-  .max(30, { error: "At most 30 tags." });
 const watchers = z
   .array(idSchema, { error: "Expected a list of user ids." })
   .max(50, { error: "At most 50 watchers." });
@@ -55,7 +46,7 @@ export const agentTicketFields = {
   sla_due_at: dateTimeSchema.nullable().optional(),
   assigned_to: idSchema.nullable().optional(),
   watchers: watchers.optional(),
-  tags: tags.optional(),
+  tags: tagListSchema.optional(),
   ai_summary: longText(20_000).nullable().optional(),
   ai_confidence_score: confidence.nullable().optional(),
   ai_first_response_time: z
@@ -112,6 +103,7 @@ export const ticketListQuerySchema = z
     sla_due_at_after: rangeBound("after").optional(),
     sla_due_at_before: rangeBound("before").optional(),
     sla_overdue: boolFilter.optional(),
+    tags: tagsFilterSchema.optional(),
     search: z.string().max(500, { error: "Search is limited to 500 characters." }).optional(),
     ordering: z.string().max(200).optional(),
     ...listParams,

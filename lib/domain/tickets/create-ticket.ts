@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/db/generated/client";
+import { storableTags } from "./tags";
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import type { Actor } from "../actor";
@@ -97,7 +98,7 @@ export async function createTicket(actor: Actor, input: CreateTicketInput) {
       priorityRank: PRIORITY_RANK[priority],
       category,
       channel: input.channel ?? input.defaultChannel ?? (agent ? "api" : "portal"),
-      tags: input.tags ?? [],
+      tags: storableTags(input.tags ?? []),
       slaDueAt: input.slaDueAt === undefined ? defaultSlaDueAt(priority, now) : input.slaDueAt,
       userId: requester.userId,
       contactId: requester.contactId,

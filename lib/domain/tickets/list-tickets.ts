@@ -86,6 +86,8 @@ export function ticketWhere(actor: Actor, f: TicketFilter, now = new Date(), mat
   if (f.slaOverdue === false) {
     and.push({ OR: [{ slaDueAt: null }, { slaDueAt: { gte: now } }, { status: { notIn: [...OPEN_STATUSES] } }] });
   }
+  // Any-of, served by the GIN index on tickets.tags.
+  if (f.tags?.length) and.push({ tags: { hasSome: f.tags } });
   for (const term of f.search?.terms ?? []) and.push(searchClause(term, f.search!.fields, matches));
   return { AND: and };
 }

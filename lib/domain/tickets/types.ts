@@ -55,6 +55,9 @@ export interface CreateTicketInput extends AgentTicketFields {
 }
 
 export interface UpdateTicketInput extends AgentTicketFields {
+  /** Tags added to / removed from the current list (after `tags`, when both are given). */
+  addTags?: string[];
+  removeTags?: string[];
   subject?: string;
   description?: string;
   orderId?: string | null;
@@ -95,6 +98,8 @@ export interface TicketFilter {
   lastMessageAt?: DateRange;
   slaDueAt?: DateRange;
   slaOverdue?: boolean;
+  /** Normalized tags: tickets carrying any of them. */
+  tags?: string[];
   /** Every term must match one of the fields (case-insensitive substring). */
   search?: { terms: string[]; fields: readonly TicketSearchField[] };
 }

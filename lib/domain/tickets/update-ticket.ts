@@ -8,6 +8,7 @@ import { NotFoundError, PreconditionFailedError, ValidationError } from "../erro
 import { assertCan } from "../policy";
 import { ticketsVisibleTo } from "../scope";
 import { etagMatches } from "./etag";
+import { editTags, storableTags } from "./tags";
 import { onUpdate } from "./lifecycle";
 import { assertAgentUser, assertCompanyExists, assertUsersExist, teamForAssignee } from "./relations";
 import { ticketSelect, type TicketRow } from "./ticket-select";
@@ -121,7 +122,7 @@ export async function updateTicket(actor: Actor, id: string, input: UpdateTicket
       changed.push("companyId");
     }
     for (const field of SIMPLE_FIELDS) {
-      const v = input[field];
+      const v = field === "tags" ? nextTags(cur.tags, input) : input[field];
       if (v === undefined || same(v, cur[field])) continue;
       (data as Record<string, unknown>)[field] = v;
       changed.push(field);
@@ -138,6 +139,12 @@ export async function updateTicket(actor: Actor, id: string, input: UpdateTicket
     await emit(tx, { type: "ticket.updated", actor, ticketId: id, fields: updatedFieldNames(events), version: updated.version, at: now });
     return updated;
   });
+}
+
+/** The tag list an update asks for (undefined: tags untouched), normalized and bounded. */
+function nextTags(current: string[], input: UpdateTicketInput): string[] | undefined {
+  if (input.tags === undefined && !input.addTags?.length && !input.removeTags?.length) return undefined;
+  return storableTags(editTags(input.tags ?? current, input.addTags, input.removeTags));
 }
 
 const FIELD_OF_EVENT: Partial<Record<EventType, string>> = {
