@@ -7,6 +7,9 @@ import { supportApi } from "./support/api";
 import { newTicket } from "./support/fixtures";
 import * as tokenRoute from "@/app/api/v1/auth/token/route";
 import * as refreshRoute from "@/app/api/v1/auth/token/refresh/route";
+import * as macrosRoute from "@/app/api/v1/support/macros/route";
+import * as macroRoute from "@/app/api/v1/support/macros/[id]/route";
+import * as applyMacroRoute from "@/app/api/v1/support/tickets/[id]/apply-macro/route";
 
 useTestDb();
 
@@ -22,8 +25,9 @@ const TICKET_FIELDS = [
 const LIST_PARAMS = [
   "status", "priority", "assigned_to", "contact", "order", "channel", "created_at_after", "created_at_before",
   "last_message_at_after", "last_message_at_before", "sla_due_at_after", "sla_due_at_before", "sla_overdue",
-  "search", "ordering", "cursor", "page_size",
+  "search", "ordering", "cursor", "page_size", "tags",
 ];
+const MACRO_FIELDS = ["name", "body", "status", "priority", "assigned_to", "add_tags", "remove_tags", "shared"];
 const MESSAGE_PARAMS = ["ticket", "direction", "is_internal", "created_at_after", "created_at_before", "cursor", "page_size"];
 
 const nasty = fc.oneof(
@@ -91,6 +95,18 @@ describe("no input produces a 500", () => {
       const withTicket = b && typeof b === "object" && !Array.isArray(b) ? { ticket: ticketId, ...b } : b;
       no5xx(await supportApi.postMessage(who, withTicket), withTicket);
     }), RUNS);
+  });
+  it("macro bodies, ids, list filters and applications", async () => {
+    const made = await call(macrosRoute.POST as any, "POST", "/api/v1/support/macros/", { user: agent, body: { name: "Fuzz", body: "Hi {{customer.name}}" } });
+    expect(made.status).toBe(201);
+    await fc.assert(fc.asyncProperty(bodyOf(MACRO_FIELDS), fc.oneof(fc.constant(made.json.id as string), nasty), queryOf(["search", "shared", "cursor", "page_size"]), bodyOf(["macro", "internal"]), fc.boolean(), async (b, id, q, a, asAgent) => {
+      const who = asAgent ? agent : customer;
+      no5xx(await call(macrosRoute.POST as any, "POST", "/api/v1/support/macros/", { user: who, body: b }), b);
+      no5xx(await call(macrosRoute.GET as any, "GET", "/api/v1/support/macros/", { user: who, query: q }), q);
+      no5xx(await call(macroRoute.PATCH as any, "PATCH", `/api/v1/support/macros/${id}/`, { user: who, body: b, params: { id } }), { b, id });
+      no5xx(await call(macroRoute.GET as any, "GET", `/api/v1/support/macros/${id}/`, { user: who, params: { id } }), id);
+      no5xx(await call(applyMacroRoute.POST as any, "POST", `/api/v1/support/tickets/${ticketId}/apply-macro/`, { user: who, body: a, params: { id: ticketId } }), a);
+    }), { numRuns: 30 });
   });
   it("token endpoints", async () => {
     await fc.assert(fc.asyncProperty(bodyOf(["email", "password", "refresh"]), async (b) => {

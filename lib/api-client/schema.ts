@@ -54,7 +54,7 @@ export interface paths {
         };
         /**
          * List tickets (filters, search, ordering, cursor pagination)
-         * @description Tickets the caller may see: agents see all, customers only their own. Filters are ANDed; date ranges are inclusive and a date alone covers the whole UTC day. `search` needs every term to match the subject, description, contact email or user email. `ordering` accepts last_message_at (default, descending), created_at, updated_at, sla_due_at and priority (by severity), with `-` for descending; nulls sort last. Cursor pagination: follow `next` / `previous`.
+         * @description Tickets the caller may see: agents see all, customers only their own. Filters are ANDed; date ranges are inclusive and a date alone covers the whole UTC day. `tags` is a comma list matched any-of (tags are compared normalized: trimmed, lower-case). `search` needs every term to match the subject, description, contact email or user email. `ordering` accepts last_message_at (default, descending), created_at, updated_at, sla_due_at and priority (by severity), with `-` for descending; nulls sort last. Cursor pagination: follow `next` / `previous`.
          */
         get: operations["support_tickets_list"];
         put?: never;
@@ -275,6 +275,98 @@ export interface paths {
          * @description An agent's heartbeat on a ticket: send one every ~10 s while the ticket is open, `typing: true` while writing a reply and `leaving: true` on the way out. Other agents' streams get a `presence` event; a viewer without a heartbeat for 30 s drops off. Customers get 403.
          */
         post: operations["support_tickets_presence_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/support/macros/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the macros the agent may use
+         * @description Macros the calling agent may use: every shared macro and their own personal ones, by name. `search` matches the name or body (case-insensitive substring); `shared` narrows to shared or personal ones. Customers get 403.
+         */
+        get: operations["support_macros_list"];
+        put?: never;
+        /**
+         * Create a macro
+         * @description Creates a macro owned by the caller: a reply body with placeholders ({{customer.name}}, {{customer.first_name}}, {{customer.email}}, {{ticket.number}}, {{ticket.subject}}, {{ticket.status}}, {{ticket.priority}}, {{agent.name}}, {{agent.first_name}}, {{agent.email}}) and optional actions (status, priority, assigned_to, add_tags, remove_tags). Unknown placeholders are 400. Personal unless `shared`.
+         */
+        post: operations["support_macros_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/support/macros/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a macro
+         * @description One macro. Another agent's personal macro is 404.
+         */
+        get: operations["support_macros_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a macro
+         * @description Deletes a macro, under the same rules as an update.
+         */
+        delete: operations["support_macros_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a macro
+         * @description Updates a macro (partial). Personal macros are their owner's; shared ones can be changed by their creator or an admin (403 otherwise).
+         */
+        patch: operations["support_macros_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/support/tickets/{id}/apply-macro/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply a macro to a ticket (If-Match → 412 when stale)
+         * @description Applies a macro in one transaction: its actions change the ticket (with the same rules, events and If-Match / If-Unmodified-Since check as a PATCH), its body is rendered and posted as a reply (or an internal note with `internal: true`), and its usage count goes up. Returns the ticket and the posted message (null when the body is empty).
+         */
+        post: operations["support_tickets_apply_macro_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/support/tickets/bulk/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change up to 100 tickets at once (per-ticket results)
+         * @description Applies the same changes (status, priority, assigned_to, add_tags, remove_tags, and/or a macro) to 1–100 tickets. Each ticket is its own transaction with the policy and version checks of a single PATCH (`versions` maps ticket ids to the version they were seen at). The answer is 200 with one result per id, in order: `ok` with the ticket, or `error` with the status the single request would have had (403, 404, 412, 400 with `errors`). Partial success is normal; nothing is skipped silently.
+         */
+        post: operations["support_tickets_bulk_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -533,6 +625,7 @@ export interface components {
             sla_due_at?: string | null;
             assigned_to?: string | null;
             watchers?: string[];
+            /** @description Up to 30 tags of at most 50 characters; stored trimmed, lower-case and without duplicates. */
             tags?: string[];
             ai_summary?: string | null;
             ai_confidence_score?: number | null;
@@ -555,6 +648,7 @@ export interface components {
             sla_due_at?: string | null;
             assigned_to?: string | null;
             watchers?: string[];
+            /** @description Up to 30 tags of at most 50 characters; stored trimmed, lower-case and without duplicates. */
             tags?: string[];
             ai_summary?: string | null;
             ai_confidence_score?: number | null;
@@ -867,6 +961,111 @@ export interface components {
             previous: string | null;
             results: components["schemas"]["SupportTicketParties"][];
         };
+        MacroCreate: {
+            name: string;
+            /** @description Reply text with placeholders: {{customer.name}}, {{customer.first_name}}, {{customer.email}}, {{ticket.number}}, {{ticket.subject}}, {{ticket.status}}, {{ticket.priority}}, {{agent.name}}, {{agent.first_name}}, {{agent.email}}. */
+            body?: string;
+            status?: ("new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed") | null;
+            priority?: ("low" | "medium" | "high" | "urgent") | null;
+            /** @description "me" (the agent applying it), "none" (unassign), an agent's id, or null (leave as is). */
+            assigned_to?: (string | ("me" | "none")) | null;
+            /** @description Up to 30 tags of at most 50 characters; stored trimmed, lower-case and without duplicates. */
+            add_tags?: string[];
+            /** @description Up to 30 tags of at most 50 characters; stored trimmed, lower-case and without duplicates. */
+            remove_tags?: string[];
+            /** @description Shared with every agent (editable by its creator and admins); personal otherwise. */
+            shared?: boolean;
+        };
+        MacroUpdate: {
+            name?: string;
+            /** @description Reply text with placeholders: {{customer.name}}, {{customer.first_name}}, {{customer.email}}, {{ticket.number}}, {{ticket.subject}}, {{ticket.status}}, {{ticket.priority}}, {{agent.name}}, {{agent.first_name}}, {{agent.email}}. */
+            body?: string;
+            status?: ("new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed") | null;
+            priority?: ("low" | "medium" | "high" | "urgent") | null;
+            /** @description "me" (the agent applying it), "none" (unassign), an agent's id, or null (leave as is). */
+            assigned_to?: (string | ("me" | "none")) | null;
+            /** @description Up to 30 tags of at most 50 characters; stored trimmed, lower-case and without duplicates. */
+            add_tags?: string[];
+            /** @description Up to 30 tags of at most 50 characters; stored trimmed, lower-case and without duplicates. */
+            remove_tags?: string[];
+            /** @description Shared with every agent (editable by its creator and admins); personal otherwise. */
+            shared?: boolean;
+        };
+        ApplyMacro: {
+            /** Format: uuid */
+            macro: string;
+            /** @description Post the rendered body as an internal note instead of a reply. */
+            internal?: boolean;
+        };
+        Macro: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            body: string;
+            status: ("new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed") | null;
+            priority: ("low" | "medium" | "high" | "urgent") | null;
+            /** @description "me", "none", an agent's id, or null. */
+            assigned_to: string | null;
+            add_tags: string[];
+            remove_tags: string[];
+            shared: boolean;
+            owner: string | null;
+            usage_count: number;
+            last_used_at: string | null;
+            can_edit: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        MacroPage: {
+            next: string | null;
+            previous: string | null;
+            results: components["schemas"]["Macro"][];
+        };
+        AppliedMacro: {
+            ticket: components["schemas"]["SupportTicket"];
+            message: components["schemas"]["SupportMessage"] | null;
+        };
+        SupportTicketBulk: {
+            ids: string[];
+            changes: {
+                /** @enum {string} */
+                status?: "new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed";
+                /** @enum {string} */
+                priority?: "low" | "medium" | "high" | "urgent";
+                assigned_to?: string | null;
+                /** @description Up to 30 tags of at most 50 characters; stored trimmed, lower-case and without duplicates. */
+                add_tags?: string[];
+                /** @description Up to 30 tags of at most 50 characters; stored trimmed, lower-case and without duplicates. */
+                remove_tags?: string[];
+                /**
+                 * Format: uuid
+                 * @description A macro applied to each ticket (its reply and actions).
+                 */
+                macro?: string;
+            };
+            /** @description Expected edit version (the `-vN` of the ETag) per ticket id; a ticket changed since is reported as 412. */
+            versions?: {
+                [key: string]: number;
+            };
+        };
+        SupportTicketBulkResult: {
+            results: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                status: "ok" | "error";
+                /** @description The HTTP status the single-ticket request would have had (200, 400, 403, 404, 412 …). */
+                code: number;
+                detail: string | null;
+                /** @description Field errors when code is 400. */
+                errors?: {
+                    [key: string]: string[];
+                };
+                ticket?: components["schemas"]["SupportTicket"];
+            }[];
+        };
         NotificationPreferences: {
             ticket_update: boolean;
             customer_reply: boolean;
@@ -1146,6 +1345,8 @@ export interface operations {
                 sla_due_at_before?: string;
                 /** @description true/false/1/0 (any case); other values do not filter. */
                 sla_overdue?: boolean;
+                /** @description Comma list of tags: tickets carrying any of them. */
+                tags?: string;
                 search?: string;
                 ordering?: string;
                 /** @description Opaque position token; take it from the `next` or `previous` URL of a page. */
@@ -1664,6 +1865,265 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    support_macros_list: {
+        parameters: {
+            query?: {
+                search?: string;
+                /** @description true/false/1/0 (any case); other values do not filter. */
+                shared?: boolean;
+                /** @description Opaque position token; take it from the `next` or `previous` URL of a page. */
+                cursor?: string;
+                /** @description Results per page (default 25, at most 100). */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MacroPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    support_macros_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A client-chosen unique key (e.g. a UUID) that makes retrying this POST safe. The same key from the same user with the same body within 24 hours replays the first response (with `Idempotent-Replayed: true`) instead of acting twice; the same key with a different body is 422; a retry while the first request is still running is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MacroCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Macro"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    support_macros_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. Anything else, or an object outside the caller's scope, is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Macro"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    support_macros_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. Anything else, or an object outside the caller's scope, is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    support_macros_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. Anything else, or an object outside the caller's scope, is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MacroUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Macro"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    support_tickets_apply_macro_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A client-chosen unique key (e.g. a UUID) that makes retrying this POST safe. The same key from the same user with the same body within 24 hours replays the first response (with `Idempotent-Replayed: true`) instead of acting twice; the same key with a different body is 422; a retry while the first request is still running is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The ETag of the version being edited. If the ticket has changed since, nothing is saved and the answer is 412. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description An HTTP date (e.g. the Last-Modified received). If the ticket has changed after it, nothing is saved and the answer is 412. */
+                "If-Unmodified-Since"?: components["parameters"]["IfUnmodifiedSince"];
+            };
+            path: {
+                /** @description A UUID. Anything else, or an object outside the caller's scope, is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplyMacro"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    ETag: components["headers"]["ETag"];
+                    "Last-Modified": components["headers"]["LastModified"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppliedMacro"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    support_tickets_bulk_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A client-chosen unique key (e.g. a UUID) that makes retrying this POST safe. The same key from the same user with the same body within 24 hours replays the first response (with `Idempotent-Replayed: true`) instead of acting twice; the same key with a different body is 422; a retry while the first request is still running is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupportTicketBulk"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportTicketBulkResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];

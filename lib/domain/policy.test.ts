@@ -52,6 +52,11 @@ const S = {
   "owned by me": { ownerId: ME },
   "owned by another": { ownerId: OTHER },
   "no owner": { ownerId: null },
+  "my personal macro": { macro: { ownerId: ME, shared: false } },
+  "another's personal macro": { macro: { ownerId: OTHER, shared: false } },
+  "my shared macro": { macro: { ownerId: ME, shared: true } },
+  "another's shared macro": { macro: { ownerId: OTHER, shared: true } },
+  "ownerless shared macro": { macro: { ownerId: null, shared: true } },
 } satisfies Record<string, Subject>;
 type SubjectName = keyof typeof S;
 
@@ -117,6 +122,23 @@ const MATRIX: Record<Action, [SubjectName, Expect][]> = {
   "message:delete": OWNER_OR_ADMIN,
   "attachment:add": PARTICIPANT_OR_AGENT,
   "attachment:delete": OWNER_OR_ADMIN,
+  "macro:use": AGENT_ONLY,
+  "macro:view": [
+    //                               cust cs sales admin super staff perm
+    ["my personal macro", /*      */ [F, T, T, T, T, T, T]],
+    ["another's personal macro", /**/ [F, F, F, F, F, F, F]],
+    ["my shared macro", /*        */ [F, T, T, T, T, T, T]],
+    ["another's shared macro", /* */ [F, T, T, T, T, T, T]],
+    ["none", /*                   */ [F, F, F, F, F, F, F]],
+  ],
+  "macro:edit": [
+    ["my personal macro", /*      */ [F, T, T, T, T, T, T]],
+    ["another's personal macro", /**/ [F, F, F, F, F, F, F]],
+    ["my shared macro", /*        */ [F, T, T, T, T, T, T]],
+    ["another's shared macro", /* */ [F, F, F, T, T, F, F]],
+    ["ownerless shared macro", /* */ [F, F, F, T, T, F, F]],
+    ["none", /*                   */ [F, F, F, F, F, F, F]],
+  ],
 };
 
 describe("policy matrix", () => {

@@ -32,9 +32,13 @@ import { PermissionDeniedError } from "./errors";
  *   message:delete          | owner               | owner                       | yes
  *   attachment:add          | participant         | yes                         | yes
  *   attachment:delete       | owner               | owner                       | yes
+ *   macro:use               | -                   | yes                         | yes
+ *   macro:view              | -                   | shared, or own personal     | same
+ *   macro:edit              | -                   | own (personal or shared)    | + any shared
  *
  * Subjects: `ticket` (assignee, requester, contact's user) for ticket rules, `assignTo` for
- * ticket:assign (null = unassign), `ownerId` (author / uploader) for edits and deletes.
+ * ticket:assign (null = unassign), `ownerId` (author / uploader) for edits and deletes,
+ * `macro` (owner, shared) for macros: a personal macro is its owner's alone, admins included.
  * A rule whose subject is missing is decided as for an unrelated one: no ticket means no
  * participant and no assignee.
  */
@@ -58,6 +62,9 @@ export const ACTIONS = [
   "message:delete",
   "attachment:add",
   "attachment:delete",
+  "macro:use", // list, create and apply macros (a shared one needs no more than this to create)
+  "macro:view",
+  "macro:edit", // also delete
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -75,6 +82,8 @@ export interface Subject {
   assignTo?: string | null;
   /** message/attachment edit and delete: the author or uploader. */
   ownerId?: string | null;
+  /** macro:view / macro:edit: who made it and whether every agent sees it. */
+  macro?: { ownerId: string | null; shared: boolean };
 }
 
 type Who = Pick<Actor, "id" | "role" | "isStaff" | "permissions">;
@@ -124,6 +133,10 @@ const RULES: Record<Action, (actor: Who, subject: Subject) => boolean> = {
   "message:delete": ownerOrAdmin,
   "attachment:add": (a, s) => agent(a) || participant(a, s),
   "attachment:delete": ownerOrAdmin,
+  "macro:use": agent,
+  "macro:view": (a, s) => agent(a) && !!s.macro && (s.macro.shared || s.macro.ownerId === a.id),
+  // Shared macros are the team's: their creator or an admin keeps them; personal ones stay the owner's.
+  "macro:edit": (a, s) => agent(a) && !!s.macro && (s.macro.ownerId === a.id || (s.macro.shared && admin(a))),
 };
 
 export function can(actor: Who, action: Action, subject: Subject = {}): boolean {

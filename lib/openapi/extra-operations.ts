@@ -4,6 +4,8 @@ import { NOTIFICATION_KINDS } from "@/lib/domain/users/notification-kinds";
 import { notificationPreferencesSchema } from "@/lib/schemas/notifications";
 import { ticketPartiesPageOut, ticketPartiesQuerySchema } from "@/lib/api/support/ticket-parties";
 import { presenceSchema, streamQuerySchema } from "@/lib/api/support/stream-schema";
+import { bulkResultsOut, bulkSchema } from "@/lib/api/support/bulk";
+import { appliedMacroOut, applyMacroSchema, macroCreateSchema, macroListQuerySchema, macroOut, macroPageOut, macroUpdateSchema } from "@/lib/api/support/macros";
 
 /**
  * Operations whose schemas live outside the two API contract lists: the agent's notification
@@ -27,5 +29,12 @@ export const extraOperations: ApiOperation[] = [
   { method: "put", path: "/api/v1/support/notification-preferences/", tag: "support", summary: "Set the agent's email notification switches", body: preferencesUpdate, response: preferencesOut },
   { method: "get", path: "/api/v1/support/stream/", tag: "support", summary: "Stream changes as Server-Sent Events", query: streamQuerySchema, produces: "text/event-stream" },
   { method: "post", path: "/api/v1/support/tickets/{id}/presence/", tag: "support", summary: "Announce an agent's presence on a ticket", body: presenceHeartbeat, status: 204 },
+  { method: "get", path: "/api/v1/support/macros/", tag: "support", summary: "List the macros the agent may use", query: macroListQuerySchema, response: macroPageOut },
+  { method: "post", path: "/api/v1/support/macros/", tag: "support", summary: "Create a macro", body: macroCreateSchema, response: macroOut, status: 201 },
+  { method: "get", path: "/api/v1/support/macros/{id}/", tag: "support", summary: "Get a macro", response: macroOut },
+  { method: "patch", path: "/api/v1/support/macros/{id}/", tag: "support", summary: "Update a macro", body: macroUpdateSchema, response: macroOut },
+  { method: "delete", path: "/api/v1/support/macros/{id}/", tag: "support", summary: "Delete a macro" },
+  { method: "post", path: "/api/v1/support/tickets/{id}/apply-macro/", tag: "support", summary: "Apply a macro to a ticket (If-Match → 412 when stale)", body: applyMacroSchema, response: appliedMacroOut },
+  { method: "post", path: "/api/v1/support/tickets/bulk/", tag: "support", summary: "Change up to 100 tickets at once (per-ticket results)", body: bulkSchema, response: bulkResultsOut },
   { method: "get", path: "/api/v1/support/ticket-parties/", tag: "support", summary: "Look up who tickets are about", query: ticketPartiesQuerySchema, response: ticketPartiesPageOut },
 ];

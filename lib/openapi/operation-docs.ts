@@ -103,6 +103,34 @@ export const operationDocs: Record<string, OperationDoc> = {
     description:
       "An agent's heartbeat on a ticket: send one every ~10 s while the ticket is open, `typing: true` while writing a reply and `leaving: true` on the way out. Other agents' streams get a `presence` event; a viewer without a heartbeat for 30 s drops off. Customers get 403.",
   },
+  "get /api/v1/support/macros/": {
+    description:
+      "Macros the calling agent may use: every shared macro and their own personal ones, by name. `search` matches the name or body (case-insensitive substring); `shared` narrows to shared or personal ones. Customers get 403.",
+  },
+  "post /api/v1/support/macros/": {
+    description:
+      "Creates a macro owned by the caller: a reply body with placeholders ({{customer.name}}, {{customer.first_name}}, {{customer.email}}, {{ticket.number}}, {{ticket.subject}}, {{ticket.status}}, {{ticket.priority}}, {{agent.name}}, {{agent.first_name}}, {{agent.email}}) and optional actions (status, priority, assigned_to, add_tags, remove_tags). Unknown placeholders are 400. Personal unless `shared`.",
+    headers: ["Location"],
+  },
+  "get /api/v1/support/macros/{id}/": {
+    description: "One macro. Another agent's personal macro is 404.",
+  },
+  "patch /api/v1/support/macros/{id}/": {
+    description: "Updates a macro (partial). Personal macros are their owner's; shared ones can be changed by their creator or an admin (403 otherwise).",
+  },
+  "delete /api/v1/support/macros/{id}/": {
+    description: "Deletes a macro, under the same rules as an update.",
+  },
+  "post /api/v1/support/tickets/{id}/apply-macro/": {
+    description:
+      "Applies a macro in one transaction: its actions change the ticket (with the same rules, events and If-Match / If-Unmodified-Since check as a PATCH), its body is rendered and posted as a reply (or an internal note with `internal: true`), and its usage count goes up. Returns the ticket and the posted message (null when the body is empty).",
+    conditional: ["If-Match", "If-Unmodified-Since"],
+    headers: ["ETag", "Last-Modified"],
+  },
+  "post /api/v1/support/tickets/bulk/": {
+    description:
+      "Applies the same changes (status, priority, assigned_to, add_tags, remove_tags, and/or a macro) to 1–100 tickets. Each ticket is its own transaction with the policy and version checks of a single PATCH (`versions` maps ticket ids to the version they were seen at). The answer is 200 with one result per id, in order: `ok` with the ticket, or `error` with the status the single request would have had (403, 404, 412, 400 with `errors`). Partial success is normal; nothing is skipped silently.",
+  },
   "get /api/v1/support/ticket-parties/": {
     description:
       "For agents: the requester, CRM contact (with company) and order of up to 100 tickets in one request, e.g. the tickets of a list page. Tickets outside the caller's scope are left out. Customers get 403.",

@@ -55,7 +55,12 @@ async function replaceWatchers(tx: Tx, cur: TicketRow, next: string[], now: Date
  */
 export async function updateTicket(actor: Actor, id: string, input: UpdateTicketInput, pre: Preconditions = {}) {
   const prisma = await db();
-  return withTransaction(prisma, async (tx) => {
+  return withTransaction(prisma, (tx) => updateTicketIn(tx, actor, id, input, pre));
+}
+
+/** updateTicket inside the caller's transaction (a macro applies its changes and its reply in one). */
+export async function updateTicketIn(tx: Tx, actor: Actor, id: string, input: UpdateTicketInput, pre: Preconditions = {}) {
+  {
     const visible = await tx.ticket.findFirst({ where: { id, ...ticketsVisibleTo(actor) }, select: { id: true } });
     if (!visible) throw new NotFoundError();
     assertCan(actor, "ticket:update", {}, "Customers cannot edit tickets.");
@@ -138,7 +143,7 @@ export async function updateTicket(actor: Actor, id: string, input: UpdateTicket
     const updated = await tx.ticket.findUniqueOrThrow({ where: { id }, select: ticketSelect });
     await emit(tx, { type: "ticket.updated", actor, ticketId: id, fields: updatedFieldNames(events), version: updated.version, at: now });
     return updated;
-  });
+  }
 }
 
 /** The tag list an update asks for (undefined: tags untouched), normalized and bounded. */
