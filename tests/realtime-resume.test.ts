@@ -19,7 +19,7 @@ describe("resuming a stream", () => {
     const seen = await before.waitFor((e) => e.data.message === hello.json.id);
     await before.close();
 
-    // Five changes the customer may see, and one (an internal note) it may not.
+    // Six changes the customer may see, and one (an internal note) it may not.
     const reply = await postMessage(agent, t.id, "yes, looking into it");
     await postMessage(agent, t.id, "internal: refund approved", true);
     await supportApi.patchTicket(agent, t.id, { priority: "urgent" });
@@ -36,6 +36,8 @@ describe("resuming a stream", () => {
       const resumed = after.events.slice(0, -1);
       expect(resumed.map((e) => [e.event, e.data.message ?? e.data.fields ?? e.data.side])).toEqual([
         ["message.created", reply.json.id],
+        // The agent's first reply took the unassigned ticket (AUTO_ASSIGN_ON_REPLY).
+        ["ticket.updated", ["assigned_to", "status"]],
         ["ticket.updated", ["priority"]],
         ["ticket.read", "customer"],
         ["message.created", again.json.id],
@@ -43,7 +45,7 @@ describe("resuming a stream", () => {
       ]);
       const ids = resumed.map((e) => BigInt(e.id!));
       expect(ids[0] > BigInt(seen.id!)).toBe(true);
-      expect(new Set(ids).size).toBe(5);
+      expect(new Set(ids).size).toBe(6);
       expect([...ids].sort((a, b) => (a < b ? -1 : 1))).toEqual(ids);
     } finally {
       await after.close();

@@ -8,6 +8,7 @@ import {
   onNotePublished,
   onStatusChange,
   onUpdate,
+  replyAssignee,
   type LifecycleChange,
   type LifecycleState,
 } from "@/lib/domain/tickets/lifecycle";
@@ -133,7 +134,9 @@ describe("messages", () => {
   it.each(cases)("$by reply (internal: $internal) on a $status ticket, assignee $assignee", async ({ status, assignee, by, internal }) => {
     const id = await ticketIn(status, assignee ? agent.id : null);
     const before = await read(id);
-    const change = onMessage(before, { fromAgent: by === "agent", isInternal: internal }, NOW);
+    // An agent's first public reply takes an unassigned ticket (AUTO_ASSIGN_ON_REPLY, on by default).
+    const assignTo = by === "agent" ? replyAssignee(before, agent.id) : null;
+    const change = onMessage(before, { fromAgent: by === "agent", isInternal: internal }, NOW, { assignTo });
     await expectApplied(id, before, change, async () => {
       const r = await api.postMessage(by === "agent" ? agent : customer, { ticket: id, body: "Reply", is_internal: internal });
       expect(r.status, JSON.stringify(r.json)).toBe(201);

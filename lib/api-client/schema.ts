@@ -148,7 +148,7 @@ export interface paths {
         put?: never;
         /**
          * Post a reply or internal note (JSON, or multipart with `files`)
-         * @description Posts a reply, or (agents only) an internal note with `is_internal: true`. JSON, or multipart/form-data with the files in `files`. The direction is set by the server (agents outbound, customers inbound) and the ticket's unread counters and `last_message_at` follow. Posting to a ticket the caller does not take part in is 403; one outside their scope is 404.
+         * @description Posts a reply, or (agents only) an internal note with `is_internal: true`. JSON, or multipart/form-data with the files in `files`. The direction is set by the server (agents outbound, customers inbound) and the ticket's unread counters and `last_message_at` follow. Agents may send `status` to set it in the same transaction ("send and set pending"; the assignee's or an admin's to set, else 403). An agent's public reply that is the first response on an unassigned ticket assigns the ticket to that agent (AUTO_ASSIGN_ON_REPLY, on by default). Posting to a ticket the caller does not take part in is 403; one outside their scope is 404.
          */
         post: operations["support_messages_create"];
         delete?: never;
@@ -661,6 +661,11 @@ export interface components {
             ticket: string;
             body: string;
             is_internal?: boolean;
+            /**
+             * @description Agents: set this status in the same transaction ("send and set pending"). The assignee's or an admin's to set, as in a ticket PATCH.
+             * @enum {string}
+             */
+            status?: "new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed";
         };
         TicketCapabilities: {
             can_view: boolean;

@@ -14,7 +14,7 @@ export const notificationSubscriber: DomainEventSubscriber = async (tx, e) => {
       return enqueueStatusChangeNotification(tx, e.actor, { ticketId: e.ticketId, from: e.from, to: e.to });
     case "message.created": {
       if (!e.notify) return;
-      const { type: _t, actor, notify: _n, ...notice } = e;
+      const { type: _t, actor, notify: _n, ticketUpdate: _u, ...notice } = e;
       return enqueueMessageNotifications(tx, actor, notice);
     }
   }

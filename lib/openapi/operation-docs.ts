@@ -69,7 +69,7 @@ export const operationDocs: Record<string, OperationDoc> = {
   },
   "post /api/v1/support/messages/": {
     description:
-      "Posts a reply, or (agents only) an internal note with `is_internal: true`. JSON, or multipart/form-data with the files in `files`. The direction is set by the server (agents outbound, customers inbound) and the ticket's unread counters and `last_message_at` follow. Posting to a ticket the caller does not take part in is 403; one outside their scope is 404.",
+      "Posts a reply, or (agents only) an internal note with `is_internal: true`. JSON, or multipart/form-data with the files in `files`. The direction is set by the server (agents outbound, customers inbound) and the ticket's unread counters and `last_message_at` follow. Agents may send `status` to set it in the same transaction (\"send and set pending\"; the assignee's or an admin's to set, else 403). An agent's public reply that is the first response on an unassigned ticket assigns the ticket to that agent (AUTO_ASSIGN_ON_REPLY, on by default). Posting to a ticket the caller does not take part in is 403; one outside their scope is 404.",
     errors: [404],
   },
   "get /api/v1/support/events/": {

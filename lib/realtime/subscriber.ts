@@ -1,5 +1,5 @@
 import type { DomainEvent, DomainEventSubscriber } from "@/lib/domain/events/domain-events";
-import type { Prisma } from "@/lib/db/generated/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { can } from "@/lib/domain/policy";
 
 /** The PostgreSQL channel every instance LISTENs on. */
@@ -16,6 +16,17 @@ interface LogRow {
 }
 
 /** What a domain event becomes in the realtime log; null for events streams do not carry. */
+function toLogRows(e: DomainEvent): LogRow[] {
+  const row = toLogRow(e);
+  if (!row) return [];
+  // A message that also changed the ticket (a reply taking it, a status sent along) is two
+  // stream events written by one statement, in the order they happened.
+  if (e.type === "message.created" && e.ticketUpdate) {
+    return [row, { type: "ticket.updated", ticketId: e.ticketId, isInternal: false, data: { fields: e.ticketUpdate.fields, version: e.ticketUpdate.version } }];
+  }
+  return [row];
+}
+
 function toLogRow(e: DomainEvent): LogRow | null {
   switch (e.type) {
     case "ticket.created":
@@ -60,15 +71,20 @@ function toLogRow(e: DomainEvent): LogRow | null {
  * commit in seq order, which is what lets a client resume "after seq N" without a gap.
  */
 export const realtimeSubscriber: DomainEventSubscriber = async (tx, e) => {
-  const row = toLogRow(e);
-  if (!row) return;
+  const rows = toLogRows(e);
+  if (!rows.length) return;
+  const values = Prisma.join(
+    rows.map((r) => Prisma.sql`(${r.type}::text, ${r.ticketId}::uuid, ${r.isInternal}::boolean, ${JSON.stringify(r.data)}::jsonb, ${e.at}::timestamptz, ${rows.indexOf(r)}::int)`),
+  );
   // One statement: the lock is taken (by the SELECT the INSERT reads from) before the row's seq
   // is drawn. Ids only in the payload, well under NOTIFY's 8000-byte limit; listeners read the row.
   await tx.$queryRaw`
     WITH locked AS (SELECT pg_advisory_xact_lock(${LOG_LOCK_KEY}::bigint) AS l),
     row AS (
       INSERT INTO realtime_events (type, ticket_id, is_internal, data, created_at)
-      SELECT ${row.type}, ${row.ticketId}::uuid, ${row.isInternal}, ${JSON.stringify(row.data)}::jsonb, ${e.at} FROM locked
+      SELECT v.type, v.ticket_id, v.is_internal, v.data, v.created_at
+      FROM locked, (VALUES ${values}) AS v(type, ticket_id, is_internal, data, created_at, ord)
+      ORDER BY v.ord
       RETURNING seq, type, ticket_id, data
     )
     SELECT 1 AS sent FROM row, pg_notify(${REALTIME_CHANNEL},

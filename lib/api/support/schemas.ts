@@ -118,6 +118,9 @@ export const messageCreateSchema = z
       .string()
       .max(50_000, { error: "Ensure this field has no more than 50000 characters." }),
     is_internal: boolField.optional(),
+    status: statusSchema
+      .optional()
+      .meta({ description: "Agents: set this status in the same transaction (\"send and set pending\"). The assignee's or an admin's to set, as in a ticket PATCH." }),
   })
   .meta({ id: "SupportMessageCreate" });
 export type MessageCreateInput = z.output<typeof messageCreateSchema>;

@@ -25,6 +25,8 @@ export type DomainEvent =
       at: Date;
       /** false when another event already tells of it (a new ticket's first message). */
       notify: boolean;
+      /** Ticket fields the message changed in the same write (a reply taking the ticket, a status sent along). */
+      ticketUpdate?: { fields: string[]; version: number };
     }
   /** A message's text changed or it switched between reply and internal note. */
   | { type: "message.updated"; actor: Actor; ticketId: string; messageId: string; fields: string[]; wasInternal: boolean; isInternal: boolean; at: Date }

@@ -4,7 +4,9 @@ import type { Actor } from "../actor";
 import { emit } from "../events/domain-events";
 import { isAgent } from "../policy";
 import type { PreparedUpload } from "../attachments/uploads";
-import { onAgentReply, onCustomerReply } from "../tickets/lifecycle";
+import type { TicketStatus } from "@/lib/db/generated/client";
+import { applyChange, onAgentReply, onCustomerReply, onStatusChange, type LifecycleState } from "../tickets/lifecycle";
+import { ROLE_TEAMS } from "../tickets/routing";
 import { lockTicket, type LockedTicket } from "../tickets/lock-ticket";
 import type { MessageRow } from "./message-select";
 
@@ -18,10 +20,14 @@ export interface AppendMessageInput {
   notify?: boolean;
   /** The ticket as the caller already read it under its row lock (lockTicket), if it did. */
   locked?: LockedTicket;
+  /** A public agent reply that takes the ticket: the agent it is assigned to (the caller decided). */
+  assignTo?: string | null;
+  /** A status set with the message, in the same statement (the caller checked the policy). */
+  setStatus?: TicketStatus;
 }
 
 interface TimelineRow {
-  type: "status_changed" | "message_created" | "internal_note_created";
+  type: "status_changed" | "message_created" | "internal_note_created" | "assignment_changed";
   isInternal: boolean;
   data: Prisma.InputJsonObject;
 }
@@ -47,17 +53,11 @@ export async function appendMessage(tx: Prisma.TransactionClient, actor: Actor, 
   const messageId = randomUUID();
 
   const timeline: TimelineRow[] = [];
+  const after: TimelineRow[] = [];
+  const ticketFields: string[] = [];
   let ticketUpdate: Prisma.Sql;
-  if (input.isInternal) {
-    ticketUpdate = Prisma.sql`internal_message_count = internal_message_count + 1`;
-  } else if (agent) {
-    const firstResponseAt = onAgentReply({ firstResponseAt: locked.firstResponseAt }, at).firstResponseAt ?? locked.firstResponseAt;
-    ticketUpdate = Prisma.sql`
-      unread_by_customer = unread_by_customer + 1,
-      public_message_count = public_message_count + 1,
-      last_message_at = GREATEST(last_message_at, ${at}),
-      first_response_at = ${firstResponseAt}`;
-  } else {
+  let statusChange: { from: TicketStatus; to: TicketStatus } | null = null;
+  if (!input.isInternal && !agent) {
     const d = onCustomerReply({ status: locked.status, assignedToId: locked.assignedToId });
     ticketUpdate = Prisma.sql`
       unread_by_agent = unread_by_agent + 1,
@@ -69,12 +69,47 @@ export async function appendMessage(tx: Prisma.TransactionClient, actor: Actor, 
         closed_at = ${d.closedAt ?? null}, version = version + 1, updated_at = ${at}`;
       timeline.push({ type: "status_changed", isInternal: false, data: { from: locked.status, to: d.status, reason: d.reason ?? "customer_reply" } });
     }
+  } else {
+    // An agent's note or reply (or a customer's note, which validation refuses before this):
+    // a reply may take the ticket, and either may set a status.
+    const before: LifecycleState = {
+      status: locked.status, assignedToId: locked.assignedToId, resolvedAt: locked.resolvedAt, closedAt: locked.closedAt, firstResponseAt: locked.firstResponseAt,
+    };
+    const reply = input.isInternal ? {} : onAgentReply(before, at, { assignTo: input.assignTo });
+    const mid = applyChange(before, reply);
+    const next = input.setStatus ? applyChange(mid, onStatusChange(mid, input.setStatus, at)) : mid;
+    const parts: Prisma.Sql[] = input.isInternal
+      ? [Prisma.sql`internal_message_count = internal_message_count + 1`]
+      : [
+          Prisma.sql`unread_by_customer = unread_by_customer + 1`,
+          Prisma.sql`public_message_count = public_message_count + 1`,
+          Prisma.sql`last_message_at = GREATEST(last_message_at, ${at})`,
+          Prisma.sql`first_response_at = ${next.firstResponseAt}`,
+        ];
+    if (next.assignedToId !== before.assignedToId && next.assignedToId) {
+      // The assignee's team, as an assignment through PATCH picks it (own team, else the role's).
+      const roleTeam = ROLE_TEAMS[actor.role] ?? null;
+      parts.push(Prisma.sql`assigned_to_id = ${next.assignedToId}::uuid`);
+      parts.push(Prisma.sql`assigned_team_id = COALESCE(${actor.teamId}::uuid, (SELECT id FROM teams WHERE name = ${roleTeam}), assigned_team_id)`);
+      after.push({ type: "assignment_changed", isInternal: false, data: { from: before.assignedToId, to: next.assignedToId, reason: "agent_reply" } });
+      ticketFields.push("assigned_to");
+    }
+    if (next.status !== before.status) {
+      parts.push(Prisma.sql`status = ${next.status}::"TicketStatus", resolved_at = ${next.resolvedAt}, closed_at = ${next.closedAt}`);
+      after.push({ type: "status_changed", isInternal: false, data: { from: before.status, to: next.status } });
+      statusChange = { from: before.status, to: next.status };
+      ticketFields.push("status");
+    }
+    if (ticketFields.length) parts.push(Prisma.sql`version = version + 1, updated_at = ${at}`);
+    ticketUpdate = Prisma.join(parts, ", ");
   }
   timeline.push({
     type: input.isInternal ? "internal_note_created" : "message_created",
     isInternal: input.isInternal,
     data: { message_id: messageId, direction, attachments: input.uploads.length },
   });
+  // Changes the message brought (taking the ticket, a status set with it) follow it in the timeline.
+  timeline.push(...after);
   // VALUES rows are inserted in order, so the timeline's seq keeps the order they happened in.
   const events = Prisma.join(
     timeline.map(
@@ -121,7 +156,10 @@ export async function appendMessage(tx: Prisma.TransactionClient, actor: Actor, 
     attachments: input.uploads.map((u) => u.name),
     at,
     notify: input.notify !== false,
+    // The stream's ticket.updated travels with the message (one realtime write, not two).
+    ...(ticketFields.length ? { ticketUpdate: { fields: ticketFields, version: locked.version + 1 } } : {}),
   });
+  if (statusChange) await emit(tx, { type: "ticket.status_changed", actor, ticketId, ...statusChange, at });
   return {
     id: messageId,
     ticketId,

@@ -6,12 +6,21 @@ import { assertCan, can } from "../policy";
 import type { PreparedUpload } from "../attachments/uploads";
 import { appendMessage } from "./append-message";
 import { lockTicket, ticketVisibleTo } from "../tickets/lock-ticket";
+import type { TicketStatus } from "@/lib/db/generated/client";
+import { replyAssignee } from "../tickets/lifecycle";
+
+/** AUTO_ASSIGN_ON_REPLY: an agent's first response on an unassigned ticket takes it (default on). */
+export function autoAssignOnReply(env: NodeJS.ProcessEnv = process.env): boolean {
+  return !/^(0|false|off|no)$/i.test((env.AUTO_ASSIGN_ON_REPLY ?? "").trim());
+}
 
 export interface PostMessageInput {
   ticketId: string;
   body: string;
   isInternal?: boolean;
   uploads?: PreparedUpload[];
+  /** Agents: a status set in the same transaction ("send and set pending"). */
+  status?: TicketStatus;
 }
 
 /**
@@ -29,6 +38,9 @@ export async function postMessage(actor: Actor, input: PostMessageInput, opts: {
       throw ValidationError.field("isInternal", "Only support agents can post internal notes.");
     }
     if (!body && uploads.length === 0) throw ValidationError.field("body", "This field may not be blank.");
+    if (input.status !== undefined && !can(actor, "ticket:update")) {
+      throw ValidationError.field("status", "Only support agents can set the status.");
+    }
   };
   // A ticket named in a body field is validated like any field first; one addressed by the
   // URL must exist for the actor before anything about the body is said.
@@ -44,6 +56,14 @@ export async function postMessage(actor: Actor, input: PostMessageInput, opts: {
     }
     if (opts.ticketAddressed) validate();
     assertCan(actor, "message:post", { ticket: ticket.subject }, "You are not a participant of this ticket.");
-    return appendMessage(tx, actor, { ticketId: ticket.id, body, isInternal, uploads, at: new Date(), locked: ticket });
+    // A public reply that is the ticket's first response takes an unassigned ticket, when the
+    // agent may take it; a status sent along is then the new assignee's to set.
+    const taker = !isInternal && can(actor, "ticket:read-internal") && autoAssignOnReply() ? replyAssignee(ticket, actor.id) : null;
+    const assignTo = taker && can(actor, "ticket:assign", { ticket: ticket.subject, assignTo: taker }) ? taker : null;
+    if (input.status !== undefined && input.status !== ticket.status) {
+      const owner = { ...ticket.subject, assignedToId: assignTo ?? ticket.assignedToId };
+      assertCan(actor, "ticket:change-status", { ticket: owner }, "Only the assignee or an admin can change the status of this ticket.");
+    }
+    return appendMessage(tx, actor, { ticketId: ticket.id, body, isInternal, uploads, at: new Date(), locked: ticket, assignTo, setStatus: input.status });
   });
 }

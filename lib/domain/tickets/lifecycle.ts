@@ -19,7 +19,9 @@ import { isTerminal, type Status } from "./constants";
  *   customer public reply              | resolved/closed → new (unassigned)   | resolved_at and closed_at cleared
  *                                      | or in_progress (assigned); others    |
  *                                      | unchanged                            |
- *   agent public reply                 | unchanged                            | first_response_at = now if unset
+ *   agent public reply                 | unchanged; the first response on an  | first_response_at = now if unset
+ *                                      | unassigned ticket may assign it to   |
+ *                                      | the agent (as "assigned" above)      |
  *   internal note made public          | unchanged (counts as an agent reply) | first_response_at = now if unset
  *   internal note, reply made internal | unchanged                            | unchanged (first response stays)
  */
@@ -145,9 +147,31 @@ export function onCustomerReply(state: Pick<LifecycleState, "status" | "assigned
   };
 }
 
-/** An agent's public reply: the first one is the ticket's first response. Status is untouched. */
-export function onAgentReply(state: Pick<LifecycleState, "firstResponseAt">, at: Date): LifecycleChange {
-  return state.firstResponseAt == null ? { firstResponseAt: at, reason: "agent_reply" } : {};
+/**
+ * Who an agent's public reply assigns the ticket to: the replying agent, when the reply is the
+ * ticket's first response and nobody owns it yet (AUTO_ASSIGN_ON_REPLY); otherwise nobody.
+ */
+export function replyAssignee(state: Pick<LifecycleState, "assignedToId" | "firstResponseAt">, agentId: string): string | null {
+  return state.assignedToId == null && state.firstResponseAt == null ? agentId : null;
+}
+
+/**
+ * An agent's public reply: the first one is the ticket's first response. Status is untouched,
+ * unless the reply takes the ticket (`assignTo`, see replyAssignee): then it is an assignment.
+ */
+export function onAgentReply(
+  state: Pick<LifecycleState, "firstResponseAt"> & Partial<Pick<LifecycleState, "status" | "assignedToId" | "resolvedAt" | "closedAt">>,
+  at: Date,
+  opts: { assignTo?: string | null } = {},
+): LifecycleChange {
+  const first: LifecycleChange = state.firstResponseAt == null ? { firstResponseAt: at, reason: "agent_reply" } : {};
+  if (!opts.assignTo || state.status === undefined || state.assignedToId === undefined) return first;
+  const assign = onAssign(
+    { status: state.status, assignedToId: state.assignedToId, resolvedAt: state.resolvedAt ?? null, closedAt: state.closedAt ?? null },
+    opts.assignTo,
+    at,
+  );
+  return { ...first, ...assign };
 }
 
 /** An internal note turned public: the customer sees it from now on, so it is an agent reply now. */
@@ -160,12 +184,13 @@ export function onNotePublished(state: Pick<LifecycleState, "firstResponseAt">, 
  * with the customer. For public messages the author's side decides which reply rule applies.
  */
 export function onMessage(
-  state: Pick<LifecycleState, "status" | "assignedToId" | "firstResponseAt">,
+  state: Pick<LifecycleState, "status" | "assignedToId" | "firstResponseAt"> & Partial<Pick<LifecycleState, "resolvedAt" | "closedAt">>,
   message: { fromAgent: boolean; isInternal: boolean },
   at: Date,
+  opts: { assignTo?: string | null } = {},
 ): LifecycleChange {
   if (message.isInternal) return {};
-  return message.fromAgent ? onAgentReply(state, at) : onCustomerReply(state);
+  return message.fromAgent ? onAgentReply(state, at, opts) : onCustomerReply(state);
 }
 
 /** The state after a change (what the row holds once the writer has applied it). */

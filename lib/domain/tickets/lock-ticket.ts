@@ -8,6 +8,9 @@ export interface LockedTicket {
   status: TicketStatus;
   assignedToId: string | null;
   firstResponseAt: Date | null;
+  resolvedAt: Date | null;
+  closedAt: Date | null;
+  version: number;
   subject: TicketSubject;
 }
 
@@ -19,9 +22,9 @@ export interface LockedTicket {
  */
 export async function lockTicket(tx: Prisma.TransactionClient, ticketId: string): Promise<LockedTicket | null> {
   const [r] = await tx.$queryRaw<
-    { status: TicketStatus; assigned_to_id: string | null; first_response_at: Date | null; user_id: string | null; contact_user_id: string | null }[]
+    { status: TicketStatus; assigned_to_id: string | null; first_response_at: Date | null; resolved_at: Date | null; closed_at: Date | null; version: number; user_id: string | null; contact_user_id: string | null }[]
   >`
-    SELECT t.status, t.assigned_to_id::text, t.first_response_at, t.user_id::text, c.user_id::text AS contact_user_id
+    SELECT t.status, t.assigned_to_id::text, t.first_response_at, t.resolved_at, t.closed_at, t.version, t.user_id::text, c.user_id::text AS contact_user_id
     FROM tickets t LEFT JOIN contacts c ON c.id = t.contact_id
     WHERE t.id = ${ticketId}::uuid
     FOR NO KEY UPDATE OF t`;
@@ -31,6 +34,9 @@ export async function lockTicket(tx: Prisma.TransactionClient, ticketId: string)
     status: r.status,
     assignedToId: r.assigned_to_id,
     firstResponseAt: r.first_response_at,
+    resolvedAt: r.resolved_at,
+    closedAt: r.closed_at,
+    version: Number(r.version),
     subject: { assignedToId: r.assigned_to_id, userId: r.user_id, contactUserId: r.contact_user_id },
   };
 }

@@ -32,7 +32,7 @@ export const POST = api(async (req: NextRequest) => {
   if (stray) throw ValidationError.field(stray.field, "Upload files in the \"files\" field.");
   const input = messageCreateSchema.parse(data);
   const uploads = prepareUploads(files);
-  const message = await postMessage(actor, { ticketId: input.ticket, body: input.body, isInternal: input.is_internal, uploads });
+  const message = await postMessage(actor, { ticketId: input.ticket, body: input.body, isInternal: input.is_internal, status: input.status, uploads });
   return json(serializeMessage(message), { status: 201 });
 }, { fields: SUPPORT_FIELD_NAMES, idempotent: true });
 
