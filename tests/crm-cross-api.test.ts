@@ -18,12 +18,13 @@ describe("one ticket, two APIs", () => {
     const id = created.json.id;
     expect((await support.postMessage(agent, { ticket: id, body: "Looking into it" })).status).toBe(201);
 
-    // Read through the CRM.
+    // Read through the CRM. The agent's first reply took the unassigned ticket (AUTO_ASSIGN_ON_REPLY).
     const read = await crmApi.get(agent, id);
     expect(read.json).toMatchObject({
       ticket_number: created.json.ticket_number,
       subject: "Zone offline",
-      status: "new",
+      status: "assigned",
+      assigned_to: agent.id,
       due_date: created.json.sla_due_at,
       created_by: cust.id,
       created_by_name: "Cathy Customer",

@@ -4,6 +4,7 @@ import { makeUser, type TestUser } from "./support/cast";
 import { useTestDb } from "./support/db";
 import { crmApi, supportApi as api } from "./support/api";
 import { newTicket } from "./support/fixtures";
+import { withEnv } from "./support/env-override";
 
 useTestDb();
 
@@ -68,7 +69,8 @@ describe("Last-Modified and If-Unmodified-Since", () => {
     const got = await crmApi.get(admin, id);
     const seen = got.headers.get("last-modified")!;
     expect(seen).toBe(new Date(Math.floor(at.getTime() / 1000) * 1000).toUTCString());
-    const comment = await crmApi.comment(admin, id, { text: "a comment is not an edit of the ticket" });
+    // Without auto-assignment: an agent's first reply would otherwise take the ticket (an edit).
+    const comment = await withEnv({ AUTO_ASSIGN_ON_REPLY: "0" }, () => crmApi.comment(admin, id, { text: "a comment is not an edit of the ticket" }));
     expect(comment.headers.get("last-modified")).toBe(seen);
 
     const ok = await crmApi.patch(admin, id, { priority: "high" }, { "if-unmodified-since": seen });
