@@ -122,7 +122,11 @@ async function measureHttp(f: Fixtures, opts: Parameters<typeof measurePair>[3])
   const handle = await dbHandle();
   const url = handle.pglite ? null : (handle.config as { url: string }).url;
   // PGlite allows one process per data directory: hand it over to the server.
-  if (handle.pglite) await closeDb();
+  if (handle.pglite) {
+    const dir = (handle.config as { dataDir: string }).dataDir;
+    await closeDb();
+    releasePgliteLock(dir);
+  }
   const probe = { path: "/api/v1/support/tickets/?page_size=1", token: f.agentToken };
   const servers: Server[] = [];
   try {
@@ -193,6 +197,19 @@ async function measureHttp(f: Fixtures, opts: Parameters<typeof measurePair>[3])
     return { note, rows, barePlans, mismatches, failed };
   } finally {
     for (const s of servers.reverse()) await s.stop();
+  }
+}
+
+/**
+ * lib/db's data-folder lock is released when its process exits; this process hands the folder
+ * to the server while it keeps running, so it removes its own lock after closing the database.
+ */
+function releasePgliteLock(dir: string) {
+  const lock = path.join(dir, "caseflow.pid");
+  try {
+    if (JSON.parse(fs.readFileSync(lock, "utf8")).pid === process.pid) fs.unlinkSync(lock);
+  } catch {
+    /* no lock, or not ours */
   }
 }
 

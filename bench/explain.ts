@@ -29,6 +29,23 @@ export async function captureQueries(run: () => Promise<unknown>): Promise<Captu
       };
       restore.push(() => (target[m] = orig));
     }
+    // Interactive transactions run on the `tx` object PGlite hands out, with its own BEGIN/COMMIT.
+    const origTx = target.transaction;
+    target.transaction = function (this: unknown, ...a: unknown[]) {
+      const cb = a[0] as (tx: Record<string, (...b: unknown[]) => Promise<unknown>>) => Promise<unknown>;
+      seen.push({ text: "BEGIN", values: [] });
+      return origTx.call(this, (tx: Record<string, (...b: unknown[]) => Promise<unknown>>) => {
+        for (const m of ["query", "exec"]) {
+          const orig = tx[m].bind(tx);
+          tx[m] = (...b: unknown[]) => {
+            seen.push({ text: String(b[0]), values: (b[1] as unknown[]) ?? [] });
+            return orig(...b);
+          };
+        }
+        return cb(tx);
+      }).finally(() => seen.push({ text: "COMMIT", values: [] }));
+    };
+    restore.push(() => (target.transaction = origTx));
   } else {
     const proto = pg.Client.prototype as unknown as { query: (...a: unknown[]) => unknown };
     const orig = proto.query;
