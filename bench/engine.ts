@@ -24,11 +24,13 @@ const { values: a } = parseArgs({
     engine: { type: "string" },
     tickets: { type: "string", default: "20000" },
     messages: { type: "string", default: "100000" },
-    iterations: { type: "string", default: "200" },
+    iterations: { type: "string", default: "100" },
     out: { type: "string", default: "bench/results" },
     // http: `next start` and the bare reference server, over real HTTP; inprocess: the route
     // handlers called directly (no server: the app + database cost alone).
     mode: { type: "string", default: "http" },
+    // Seed, print the timings, stop (to time the seeding alone at large sizes).
+    "seed-only": { type: "boolean", default: false },
   },
 });
 const engine = a.engine!;
@@ -41,22 +43,29 @@ async function main() {
   // Seed through one raw session: the session_replication_role setting must stick to it.
   let exec: (sql: string) => Promise<Record<string, unknown>[]>;
   let end = async () => {};
+  const sessions: ((sql: string) => Promise<unknown>)[] = [];
   if (handle.pglite) {
     const lite = handle.pglite;
     exec = async (sql) => (await lite.query<Record<string, unknown>>(sql)).rows;
   } else {
     const client = new pg.Client({ connectionString: (handle.config as { url: string }).url });
-    await client.connect();
+    // A second session rebuilds indexes alongside the first (2 cores here).
+    const second = new pg.Client({ connectionString: (handle.config as { url: string }).url });
+    await Promise.all([client.connect(), second.connect()]);
     exec = async (sql) => (await client.query(sql)).rows;
-    end = () => client.end();
+    sessions.push(async (sql) => (await second.query(sql)).rows);
+    end = async () => {
+      await Promise.all([client.end(), second.end()]);
+    };
   }
   const sizes = { tickets: Number(a.tickets), messages: Number(a.messages), customers: 5000, agents: 20 };
   log(`seeding ${sizes.tickets} tickets, ${sizes.messages} messages, ${sizes.customers} customers, ${sizes.agents} agents...`);
   const t0 = performance.now();
-  const seeded = await bulkSeed(exec, exec, sizes, { server: !handle.pglite });
+  const seeded = await bulkSeed(exec, exec, sizes, { server: !handle.pglite, sessions });
   const seedSeconds = Math.round((performance.now() - t0) / 100) / 10;
   await end();
   log(`seeded in ${seedSeconds}s ${JSON.stringify(seeded.phases)} → ${JSON.stringify(seeded.counts)}`);
+  if (a["seed-only"]) return closeDb();
 
   const iterations = Number(a.iterations);
   const f = await fixtures(DEEP_PAGE);

@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --only=pglite|postgres --tickets=N --messages=N --iterations=N]
- *                [--mode=http|inprocess] [--scenario=api|realtime --streams=N --rate=N --seconds=N]
+ *                [--mode=http|inprocess] [--scenario=api|realtime --streams=N --rate=N --seconds=N] [--seed-only]
  * Runs the benchmark on a throw-away embedded database (temporary PGlite dir) and on a fresh
  * PostgreSQL database (created on BENCH_DATABASE_URL's server, default
  * postgres://postgres@127.0.0.1:5432, and dropped afterwards), each in its own process.
@@ -23,7 +23,8 @@ const { values: a } = parseArgs({
     tickets: { type: "string", default: "20000" },
     messages: { type: "string", default: "100000" },
     mode: { type: "string", default: "http" },
-    iterations: { type: "string", default: "200" },
+    "seed-only": { type: "boolean", default: false },
+    iterations: { type: "string", default: "100" },
     // api: the request scenarios (bench/engine.ts); realtime: open streams and delivery
     // latency (bench/realtime.ts). Both by default.
     scenario: { type: "string" },
@@ -71,9 +72,9 @@ function spawnTsx(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
 async function child(engine: string, env: NodeJS.ProcessEnv): Promise<number> {
   let failed = 0;
   if (a.scenario !== "realtime") {
-    failed += await spawnTsx(["bench/engine.ts", `--engine=${engine}`, `--tickets=${a.tickets}`, `--messages=${a.messages}`, `--iterations=${a.iterations}`, `--mode=${a.mode}`], env);
+    failed += await spawnTsx(["bench/engine.ts", `--engine=${engine}`, `--tickets=${a.tickets}`, `--messages=${a.messages}`, `--iterations=${a.iterations}`, `--mode=${a.mode}`, ...(a["seed-only"] ? ["--seed-only"] : [])], env);
   }
-  if (a.scenario !== "api") {
+  if (a.scenario !== "api" && !a["seed-only"]) {
     failed += await spawnTsx(["bench/realtime.ts", `--engine=${engine}`, `--streams=${a.streams}`, `--rate=${a.rate}`, `--seconds=${a.seconds}`], env);
   }
   return failed;
@@ -115,7 +116,7 @@ async function runPostgres(): Promise<number> {
 async function main() {
   const started = Date.now();
   let failed = 0;
-  if (a.mode === "http" && a.scenario !== "realtime") {
+  if (a.mode === "http" && a.scenario !== "realtime" && !a["seed-only"]) {
     const seconds = ensureBuild(baseEnv);
     if (seconds) console.log(`[bench] built the app in ${seconds}s`);
   }
