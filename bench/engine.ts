@@ -199,6 +199,7 @@ async function measureHttp(f: Fixtures, opts: Parameters<typeof measurePair>[3])
       log(`measuring ${s.name} over HTTP...`);
       const req = (c: Client, side: "caseflow" | "bare") => (i: number) => c.request(s.method, s.path(i, side), s.token(i), s.body?.(i)).then((r) => r.status);
       const m = await measurePair(s.name, req(cf, "caseflow"), bare && s.bare ? req(bare, "bare") : null, opts);
+      for (const r of [m.a, m.b]) if (r && r.n < opts.iterations) log(`${s.name}: latency run stopped after ${r.n} requests (60 s budget per phase)`);
       rows.push({ scenario: s.name, caseflow: m.a, bare: m.b, trips: { caseflow: null, bare: bareTrips[s.name] ?? null } });
     }
     const failed = Object.keys(mismatches).length > 0 || rows.some((r) => r.caseflow.errors + (r.bare?.errors ?? 0) > 0);

@@ -102,8 +102,11 @@ export async function measurePair(
   scenario: string,
   a: Request,
   b: Request | null,
-  opts: { iterations: number; warmup: number; concurrency: number; concurrentRequests: number; rounds?: number },
+  opts: { iterations: number; warmup: number; concurrency: number; concurrentRequests: number; rounds?: number; budgetSeconds?: number },
 ): Promise<{ a: Result; b: Result | null }> {
+  // A scenario that takes seconds per request (a slow plan at full size) must not stall the
+  // run for an hour: each phase stops taking new requests after its time budget.
+  const budgetMs = (opts.budgetSeconds ?? 60) * 1000;
   const sides = b ? [a, b] : [a];
   const errors = sides.map(() => 0);
   const firstError: (number | null)[] = sides.map(() => null);
@@ -117,7 +120,8 @@ export async function measurePair(
   const next = (side: number) => counters[side]++;
   for (let i = 0; i < opts.warmup; i++) for (let s = 0; s < sides.length; s++) check(s, await sides[s](next(s)));
   const times: number[][] = sides.map(() => []);
-  for (let i = 0; i < opts.iterations; i++) {
+  const latencyStart = performance.now();
+  for (let i = 0; i < opts.iterations && (i < 10 || performance.now() - latencyStart < budgetMs); i++) {
     const order = i % 2 ? [...sides.keys()].reverse() : [...sides.keys()];
     for (const s of order) {
       const n = next(s);
@@ -129,23 +133,26 @@ export async function measurePair(
   }
   const rounds = opts.rounds ?? 4;
   const perRound = Math.ceil(opts.concurrentRequests / rounds);
+  const roundBudgetMs = budgetMs / rounds / sides.length;
   const elapsed = sides.map(() => 0);
   const done = sides.map(() => 0);
   for (let r = 0; r < rounds; r++) {
     const order = r % 2 ? [...sides.keys()].reverse() : [...sides.keys()];
     for (const s of order) {
       let left = perRound;
+      let finished = 0;
       const t0 = performance.now();
       await Promise.all(
         Array.from({ length: opts.concurrency }, async () => {
-          while (left > 0) {
+          while (left > 0 && (finished < opts.concurrency || performance.now() - t0 < roundBudgetMs)) {
             left--;
             check(s, await sides[s](next(s)));
+            finished++;
           }
         }),
       );
       elapsed[s] += (performance.now() - t0) / 1000;
-      done[s] += perRound;
+      done[s] += finished;
     }
   }
   sides.forEach((_, s) => {
