@@ -186,12 +186,20 @@ async function measureHttp(f: Fixtures, opts: Parameters<typeof measurePair>[3])
           const q = u.pathname.includes("/messages/") ? messageListSql(userId, u.searchParams).q : ticketListSql(userId, u.searchParams).q;
           barePlans[s.name] = (await pgc.query(`EXPLAIN ${q.text}`, q.values as unknown[])).rows.map((r) => String(Object.values(r)[0]));
         }
+        // A customer's view too: only their own tickets, no AI fields, no internal notes.
+        for (const [i, t] of f.targets.slice(0, 3).entries()) {
+          for (const p of ["/api/v1/support/tickets/?page_size=25", `/api/v1/support/messages/?ticket=${t.id}`, "/api/v1/support/tickets/?search=zqnothingxj"]) {
+            const [x, y] = await Promise.all([cf.get(p, t.userToken), bare.get(p, t.userToken)]);
+            const problems = x.status !== y.status ? [`HTTP ${x.status} vs ${y.status}`] : compareLists(x.text, y.text);
+            if (problems.length) (mismatches[`customer view ${p}`] ??= []).push(...problems.map((q) => `customer ${i}: ${q}`));
+          }
+        }
       } finally {
         await pgc.end();
       }
       if (Object.keys(mismatches).length) {
         for (const [name, p] of Object.entries(mismatches)) console.error(`[${engine}] the reference server disagrees with Caseflow on ${name}:\n  ${p.slice(0, 5).join("\n  ")}`);
-      } else log("the reference server answers the same JSON as Caseflow on every list scenario (3 requests each)");
+      } else log("the reference server answers the same JSON as Caseflow on every list scenario (3 requests each, and 3 customers' views)");
     }
 
     const rows: PairRow[] = [];
