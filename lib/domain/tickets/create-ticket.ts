@@ -7,7 +7,7 @@ import { recordEvent } from "../events/record-event";
 import { ValidationError } from "../errors";
 import { appendMessage } from "../messages/append-message";
 import { assertCan, can } from "../policy";
-import { defaultSlaDueAt } from "../sla";
+import { defaultSlaDueAt } from "../sla/env-defaults";
 import { teamForCategory } from "./routing";
 import { onCreate } from "./lifecycle";
 import { allocateTicketNumber } from "./ticket-number";
