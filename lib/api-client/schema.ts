@@ -598,6 +598,16 @@ export interface components {
             tags: string[];
             sla_due_at: string | null;
             sla_overdue: boolean;
+            /** @description When the first-response clock breaches (frozen while sla_paused). Read-only. */
+            first_response_due_at: string | null;
+            /** @description When the next-response clock (started by a customer reply) breaches. Read-only. */
+            next_response_due_at: string | null;
+            /** @description When the resolution clock breaches. Read-only. */
+            resolution_due_at: string | null;
+            /** @description The SLA policy in force; null: the built-in default. Read-only. */
+            sla_policy: string | null;
+            /** @description The clocks are paused (pending, waiting on the customer). Read-only. */
+            sla_paused: boolean;
             user: string | null;
             contact: string | null;
             order: string | null;

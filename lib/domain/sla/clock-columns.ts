@@ -1,3 +1,4 @@
+import { Prisma } from "@/lib/db/generated/client";
 import { slaDueAt, warnAt, type ClockState } from "./clocks";
 import type { SlaPolicy } from "./policies";
 
@@ -29,4 +30,24 @@ export function clockStateOf(t: {
     pausedAt: t.slaPausedAt,
     resolutionElapsed: t.slaResolutionElapsed,
   };
+}
+
+const time = (d: Date | null) => d?.getTime() ?? null;
+
+export function sameClocks(a: ClockState, b: ClockState): boolean {
+  return (
+    time(a.firstResponseDueAt) === time(b.firstResponseDueAt) &&
+    time(a.nextResponseDueAt) === time(b.nextResponseDueAt) &&
+    time(a.resolutionDueAt) === time(b.resolutionDueAt) &&
+    time(a.pausedAt) === time(b.pausedAt) &&
+    a.resolutionElapsed === b.resolutionElapsed
+  );
+}
+
+/** The same columns as an UPDATE's SET list, for writers that build their own statement. */
+export function slaClockSql(s: ClockState, policy: Pick<SlaPolicy, "warnBeforeMinutes">): Prisma.Sql {
+  const c = slaClockColumns(s, policy);
+  return Prisma.sql`first_response_due_at = ${c.firstResponseDueAt}, next_response_due_at = ${c.nextResponseDueAt},
+    resolution_due_at = ${c.resolutionDueAt}, sla_paused_at = ${c.slaPausedAt},
+    sla_resolution_elapsed = ${c.slaResolutionElapsed}, sla_due_at = ${c.slaDueAt}, sla_warn_at = ${c.slaWarnAt}`;
 }
