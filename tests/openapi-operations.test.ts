@@ -33,6 +33,7 @@ describe("OpenAPI operations", () => {
       "support_sla_policies_list get /api/v1/support/sla-policies/",
       "support_sla_policies_partial_update patch /api/v1/support/sla-policies/{id}/",
       "support_sla_policies_retrieve get /api/v1/support/sla-policies/{id}/",
+      "support_sla_report_retrieve get /api/v1/support/sla-report/",
       "support_stream_retrieve get /api/v1/support/stream/",
       "support_ticket_parties_list get /api/v1/support/ticket-parties/",
       "support_tickets_capabilities_retrieve get /api/v1/support/tickets/{id}/capabilities/",

@@ -333,6 +333,26 @@ export interface paths {
         patch: operations["support_sla_policies_partial_update"];
         trace?: never;
     };
+    "/api/v1/support/sla-report/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * SLA results by policy, team, agent or priority
+         * @description For agents: tickets created from `from` to `to` (UTC days, inclusive), grouped by `group_by`: how many, met, breached (a clock announced breached, or open past sla_due_at now), % met, and median / p90 business minutes to the first response and of resolution. Customers get 403.
+         */
+        get: operations["support_sla_report_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/support/ticket-parties/": {
         parameters: {
             query?: never;
@@ -1052,6 +1072,29 @@ export interface components {
             next: string | null;
             previous: string | null;
             results: components["schemas"]["SlaPolicy"][];
+        };
+        SlaReport: {
+            from: string;
+            to: string;
+            group_by: string;
+            results: {
+                key: string | null;
+                label: string;
+                tickets: number;
+                met: number;
+                breached: number;
+                percent_met: number | null;
+                /** @description Business minutes from creation to the first agent reply. */
+                first_response_minutes: {
+                    median: number | null;
+                    p90: number | null;
+                };
+                /** @description Business minutes the resolution clock ran, for resolved and closed tickets. */
+                resolution_minutes: {
+                    median: number | null;
+                    p90: number | null;
+                };
+            }[];
         };
         NotificationPreferences: {
             ticket_update: boolean;
@@ -2016,6 +2059,39 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    support_sla_report_retrieve: {
+        parameters: {
+            query?: {
+                /** @description First creation day (UTC), inclusive. */
+                from?: string;
+                /** @description Last creation day (UTC), inclusive; at most 366 days after from. */
+                to?: string;
+                group_by?: "policy" | "team" | "agent" | "priority";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
         };
     };

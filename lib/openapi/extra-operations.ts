@@ -4,7 +4,7 @@ import { NOTIFICATION_KINDS } from "@/lib/domain/users/notification-kinds";
 import { notificationPreferencesSchema } from "@/lib/schemas/notifications";
 import { ticketPartiesPageOut, ticketPartiesQuerySchema } from "@/lib/api/support/ticket-parties";
 import { presenceSchema, streamQuerySchema } from "@/lib/api/support/stream-schema";
-import { slaPolicyCreateSchema, slaPolicyOut, slaPolicyPageOut, slaPolicyUpdateSchema } from "@/lib/api/support/sla-policy-schemas";
+import { slaPolicyCreateSchema, slaPolicyOut, slaPolicyPageOut, slaPolicyUpdateSchema, slaReportOut, slaReportQuerySchema } from "@/lib/api/support/sla-policy-schemas";
 
 /**
  * Operations whose schemas live outside the two API contract lists: the agent's notification
@@ -33,5 +33,6 @@ export const extraOperations: ApiOperation[] = [
   { method: "get", path: "/api/v1/support/sla-policies/{id}/", tag: "support", summary: "Get an SLA policy", response: slaPolicyOut },
   { method: "patch", path: "/api/v1/support/sla-policies/{id}/", tag: "support", summary: "Edit an SLA policy", body: slaPolicyUpdateSchema, response: slaPolicyOut },
   { method: "delete", path: "/api/v1/support/sla-policies/{id}/", tag: "support", summary: "Delete an SLA policy", status: 204 },
+  { method: "get", path: "/api/v1/support/sla-report/", tag: "support", summary: "SLA results by policy, team, agent or priority", query: slaReportQuerySchema, response: slaReportOut },
   { method: "get", path: "/api/v1/support/ticket-parties/", tag: "support", summary: "Look up who tickets are about", query: ticketPartiesQuerySchema, response: ticketPartiesPageOut },
 ];

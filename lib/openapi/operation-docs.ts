@@ -123,6 +123,10 @@ export const operationDocs: Record<string, OperationDoc> = {
     description: "Admins delete a policy; its open tickets move to the next matching policy first. The default policy cannot be deleted (409).",
     errors: [409],
   },
+  "get /api/v1/support/sla-report/": {
+    description:
+      "For agents: tickets created from `from` to `to` (UTC days, inclusive), grouped by `group_by`: how many, met, breached (a clock announced breached, or open past sla_due_at now), % met, and median / p90 business minutes to the first response and of resolution. Customers get 403.",
+  },
   "get /api/v1/support/ticket-parties/": {
     description:
       "For agents: the requester, CRM contact (with company) and order of up to 100 tickets in one request, e.g. the tickets of a list page. Tickets outside the caller's scope are left out. Customers get 403.",

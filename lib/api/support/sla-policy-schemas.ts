@@ -102,3 +102,42 @@ export const slaPolicyOut = z
   .meta({ id: "SlaPolicy" });
 
 export const slaPolicyPageOut = pageOf(slaPolicyOut, "SlaPolicyPage");
+
+const day = z
+  .string({ error: (iss) => (iss.input === undefined ? "This field is required." : "Use YYYY-MM-DD.") })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Use YYYY-MM-DD." })
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { error: "Not a date." })
+  .meta({ format: "date" });
+
+export const slaReportQuerySchema = z
+  .object({
+    from: day.describe("First creation day (UTC), inclusive."),
+    to: day.describe("Last creation day (UTC), inclusive; at most 366 days after from."),
+    group_by: z.enum(["policy", "team", "agent", "priority"], { error: "Choose policy, team, agent or priority." }).default("policy"),
+  })
+  .meta({ id: "SlaReportQuery" });
+
+const stat = z.object({ median: z.number().int().nullable(), p90: z.number().int().nullable() }).strict();
+
+export const slaReportOut = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    group_by: z.string(),
+    results: z.array(
+      z
+        .object({
+          key: z.string().nullable(),
+          label: z.string(),
+          tickets: z.number().int(),
+          met: z.number().int(),
+          breached: z.number().int(),
+          percent_met: z.number().nullable(),
+          first_response_minutes: stat.describe("Business minutes from creation to the first agent reply."),
+          resolution_minutes: stat.describe("Business minutes the resolution clock ran, for resolved and closed tickets."),
+        })
+        .strict(),
+    ),
+  })
+  .strict()
+  .meta({ id: "SlaReport" });
