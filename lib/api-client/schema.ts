@@ -281,6 +281,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/support/sla-policies/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List SLA policies in matching order
+         * @description SLA policies in matching order: the first whose conditions all match a ticket applies, the default policy (always present, last) otherwise. Targets are business minutes per priority for the first response, next response (after a customer reply) and resolution, counted in the policy's calendar. Agents may read; customers get 403.
+         */
+        get: operations["support_sla_policies_list"];
+        put?: never;
+        /**
+         * Create an SLA policy
+         * @description Admins add a policy (conditions on priority, category, channel, team, company; targets; calendar with weekly hours in an IANA time zone and holidays; a warning lead time). Open tickets are matched again in batches; their clocks keep the business time already used.
+         */
+        post: operations["support_sla_policies_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/support/sla-policies/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an SLA policy
+         * @description One SLA policy. Agents may read; customers get 403.
+         */
+        get: operations["support_sla_policies_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an SLA policy
+         * @description Admins delete a policy; its open tickets move to the next matching policy first. The default policy cannot be deleted (409).
+         */
+        delete: operations["support_sla_policies_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit an SLA policy
+         * @description Admins edit a policy; targets given for a priority replace that priority's targets. The default policy has no conditions. Open tickets are recomputed in batches.
+         */
+        patch: operations["support_sla_policies_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/support/sla-report/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * SLA results by policy, team, agent or priority
+         * @description For agents: tickets created from `from` to `to` (UTC days, inclusive), grouped by `group_by`: how many, met, breached (a clock announced breached, or open past sla_due_at now), % met, and median / p90 business minutes to the first response and of resolution. Customers get 403.
+         */
+        get: operations["support_sla_report_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/support/ticket-parties/": {
         parameters: {
             query?: never;
@@ -598,6 +670,16 @@ export interface components {
             tags: string[];
             sla_due_at: string | null;
             sla_overdue: boolean;
+            /** @description When the first-response clock breaches (frozen while sla_paused). Read-only. */
+            first_response_due_at: string | null;
+            /** @description When the next-response clock (started by a customer reply) breaches. Read-only. */
+            next_response_due_at: string | null;
+            /** @description When the resolution clock breaches. Read-only. */
+            resolution_due_at: string | null;
+            /** @description The SLA policy in force; null: the built-in default. Read-only. */
+            sla_policy: string | null;
+            /** @description The clocks are paused (pending, waiting on the customer). Read-only. */
+            sla_paused: boolean;
             user: string | null;
             contact: string | null;
             order: string | null;
@@ -866,6 +948,153 @@ export interface components {
             next: string | null;
             previous: string | null;
             results: components["schemas"]["SupportTicketParties"][];
+        };
+        /** @description Business minutes per clock; null or missing: that clock does not run. */
+        SlaClockTargets: {
+            first_response?: number | null;
+            next_response?: number | null;
+            resolution?: number | null;
+        };
+        SlaCalendarInput: {
+            time_zone: string;
+            weekly_hours?: {
+                mon?: {
+                    start: string;
+                    end: string;
+                }[];
+                tue?: {
+                    start: string;
+                    end: string;
+                }[];
+                wed?: {
+                    start: string;
+                    end: string;
+                }[];
+                thu?: {
+                    start: string;
+                    end: string;
+                }[];
+                fri?: {
+                    start: string;
+                    end: string;
+                }[];
+                sat?: {
+                    start: string;
+                    end: string;
+                }[];
+                sun?: {
+                    start: string;
+                    end: string;
+                }[];
+            } | null;
+            holidays?: {
+                date: string;
+                recurring?: boolean;
+            }[];
+        };
+        /** @description All listed fields must match; a list matches when it holds the ticket's value. */
+        SlaPolicyConditions: {
+            priority?: ("low" | "medium" | "high" | "urgent")[];
+            category?: string[];
+            channel?: ("portal" | "email" | "phone" | "chat" | "api")[];
+            team?: string[];
+            company?: string[];
+        };
+        SlaPolicyCreate: {
+            name: string;
+            position?: number;
+            conditions?: components["schemas"]["SlaPolicyConditions"];
+            targets: {
+                low?: components["schemas"]["SlaClockTargets"];
+                medium?: components["schemas"]["SlaClockTargets"];
+                high?: components["schemas"]["SlaClockTargets"];
+                urgent?: components["schemas"]["SlaClockTargets"];
+            };
+            calendar?: components["schemas"]["SlaCalendarInput"];
+            warn_before_minutes?: number;
+        };
+        SlaPolicyUpdate: {
+            name?: string;
+            position?: number;
+            conditions?: components["schemas"]["SlaPolicyConditions"];
+            targets?: {
+                low?: components["schemas"]["SlaClockTargets"];
+                medium?: components["schemas"]["SlaClockTargets"];
+                high?: components["schemas"]["SlaClockTargets"];
+                urgent?: components["schemas"]["SlaClockTargets"];
+            };
+            calendar?: components["schemas"]["SlaCalendarInput"];
+            warn_before_minutes?: number;
+        };
+        SlaClockTargetsOut: {
+            first_response: number | null;
+            next_response: number | null;
+            resolution: number | null;
+        };
+        SlaPolicy: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Matching order (lowest first); null for the default policy, which always comes last. */
+            position: number | null;
+            is_default: boolean;
+            conditions: {
+                priority?: string[];
+                category?: string[];
+                channel?: string[];
+                team?: string[];
+                company?: string[];
+            };
+            targets: {
+                low: components["schemas"]["SlaClockTargetsOut"];
+                medium: components["schemas"]["SlaClockTargetsOut"];
+                high: components["schemas"]["SlaClockTargetsOut"];
+                urgent: components["schemas"]["SlaClockTargetsOut"];
+            };
+            calendar: {
+                time_zone: string;
+                weekly_hours: {
+                    [key: string]: {
+                        start: string;
+                        end: string;
+                    }[];
+                } | null;
+                holidays: {
+                    date: string;
+                    recurring: boolean;
+                }[];
+            };
+            warn_before_minutes: number;
+            created_at: string | null;
+            updated_at: string | null;
+        };
+        SlaPolicyPage: {
+            next: string | null;
+            previous: string | null;
+            results: components["schemas"]["SlaPolicy"][];
+        };
+        SlaReport: {
+            from: string;
+            to: string;
+            group_by: string;
+            results: {
+                key: string | null;
+                label: string;
+                tickets: number;
+                met: number;
+                breached: number;
+                percent_met: number | null;
+                /** @description Business minutes from creation to the first agent reply. */
+                first_response_minutes: {
+                    median: number | null;
+                    p90: number | null;
+                };
+                /** @description Business minutes the resolution clock ran, for resolved and closed tickets. */
+                resolution_minutes: {
+                    median: number | null;
+                    p90: number | null;
+                };
+            }[];
         };
         NotificationPreferences: {
             ticket_update: boolean;
@@ -1668,6 +1897,201 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    support_sla_policies_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    support_sla_policies_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A client-chosen unique key (e.g. a UUID) that makes retrying this POST safe. The same key from the same user with the same body within 24 hours replays the first response (with `Idempotent-Replayed: true`) instead of acting twice; the same key with a different body is 422; a retry while the first request is still running is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SlaPolicyCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    support_sla_policies_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. Anything else, or an object outside the caller's scope, is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicy"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    support_sla_policies_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. Anything else, or an object outside the caller's scope, is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    support_sla_policies_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. Anything else, or an object outside the caller's scope, is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SlaPolicyUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    support_sla_report_retrieve: {
+        parameters: {
+            query?: {
+                /** @description First creation day (UTC), inclusive. */
+                from?: string;
+                /** @description Last creation day (UTC), inclusive; at most 366 days after from. */
+                to?: string;
+                group_by?: "policy" | "team" | "agent" | "priority";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
         };
     };

@@ -117,6 +117,8 @@ const MATRIX: Record<Action, [SubjectName, Expect][]> = {
   "message:delete": OWNER_OR_ADMIN,
   "attachment:add": PARTICIPANT_OR_AGENT,
   "attachment:delete": OWNER_OR_ADMIN,
+  "sla-policy:read": AGENT_ONLY,
+  "sla-policy:manage": [["none", /*               */ [F, F, F, T, T, F, F]]],
 };
 
 describe("policy matrix", () => {

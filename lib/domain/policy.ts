@@ -32,6 +32,8 @@ import { PermissionDeniedError } from "./errors";
  *   message:delete          | owner               | owner                       | yes
  *   attachment:add          | participant         | yes                         | yes
  *   attachment:delete       | owner               | owner                       | yes
+ *   sla-policy:read         | -                   | yes                         | yes
+ *   sla-policy:manage       | -                   | -                           | yes
  *
  * Subjects: `ticket` (assignee, requester, contact's user) for ticket rules, `assignTo` for
  * ticket:assign (null = unassign), `ownerId` (author / uploader) for edits and deletes.
@@ -58,6 +60,8 @@ export const ACTIONS = [
   "message:delete",
   "attachment:add",
   "attachment:delete",
+  "sla-policy:read", // SLA policies, calendars and targets
+  "sla-policy:manage", // create, edit and delete them (open tickets are recomputed)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -124,6 +128,8 @@ const RULES: Record<Action, (actor: Who, subject: Subject) => boolean> = {
   "message:delete": ownerOrAdmin,
   "attachment:add": (a, s) => agent(a) || participant(a, s),
   "attachment:delete": ownerOrAdmin,
+  "sla-policy:read": agent,
+  "sla-policy:manage": admin,
 };
 
 export function can(actor: Who, action: Action, subject: Subject = {}): boolean {

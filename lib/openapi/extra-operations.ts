@@ -4,6 +4,7 @@ import { NOTIFICATION_KINDS } from "@/lib/domain/users/notification-kinds";
 import { notificationPreferencesSchema } from "@/lib/schemas/notifications";
 import { ticketPartiesPageOut, ticketPartiesQuerySchema } from "@/lib/api/support/ticket-parties";
 import { presenceSchema, streamQuerySchema } from "@/lib/api/support/stream-schema";
+import { slaPolicyCreateSchema, slaPolicyOut, slaPolicyPageOut, slaPolicyUpdateSchema, slaReportOut, slaReportQuerySchema } from "@/lib/api/support/sla-policy-schemas";
 
 /**
  * Operations whose schemas live outside the two API contract lists: the agent's notification
@@ -27,5 +28,11 @@ export const extraOperations: ApiOperation[] = [
   { method: "put", path: "/api/v1/support/notification-preferences/", tag: "support", summary: "Set the agent's email notification switches", body: preferencesUpdate, response: preferencesOut },
   { method: "get", path: "/api/v1/support/stream/", tag: "support", summary: "Stream changes as Server-Sent Events", query: streamQuerySchema, produces: "text/event-stream" },
   { method: "post", path: "/api/v1/support/tickets/{id}/presence/", tag: "support", summary: "Announce an agent's presence on a ticket", body: presenceHeartbeat, status: 204 },
+  { method: "get", path: "/api/v1/support/sla-policies/", tag: "support", summary: "List SLA policies in matching order", response: slaPolicyPageOut },
+  { method: "post", path: "/api/v1/support/sla-policies/", tag: "support", summary: "Create an SLA policy", body: slaPolicyCreateSchema, response: slaPolicyOut, status: 201 },
+  { method: "get", path: "/api/v1/support/sla-policies/{id}/", tag: "support", summary: "Get an SLA policy", response: slaPolicyOut },
+  { method: "patch", path: "/api/v1/support/sla-policies/{id}/", tag: "support", summary: "Edit an SLA policy", body: slaPolicyUpdateSchema, response: slaPolicyOut },
+  { method: "delete", path: "/api/v1/support/sla-policies/{id}/", tag: "support", summary: "Delete an SLA policy", status: 204 },
+  { method: "get", path: "/api/v1/support/sla-report/", tag: "support", summary: "SLA results by policy, team, agent or priority", query: slaReportQuerySchema, response: slaReportOut },
   { method: "get", path: "/api/v1/support/ticket-parties/", tag: "support", summary: "Look up who tickets are about", query: ticketPartiesQuerySchema, response: ticketPartiesPageOut },
 ];

@@ -103,6 +103,30 @@ export const operationDocs: Record<string, OperationDoc> = {
     description:
       "An agent's heartbeat on a ticket: send one every ~10 s while the ticket is open, `typing: true` while writing a reply and `leaving: true` on the way out. Other agents' streams get a `presence` event; a viewer without a heartbeat for 30 s drops off. Customers get 403.",
   },
+  "get /api/v1/support/sla-policies/": {
+    description:
+      "SLA policies in matching order: the first whose conditions all match a ticket applies, the default policy (always present, last) otherwise. Targets are business minutes per priority for the first response, next response (after a customer reply) and resolution, counted in the policy's calendar. Agents may read; customers get 403.",
+  },
+  "post /api/v1/support/sla-policies/": {
+    description:
+      "Admins add a policy (conditions on priority, category, channel, team, company; targets; calendar with weekly hours in an IANA time zone and holidays; a warning lead time). Open tickets are matched again in batches; their clocks keep the business time already used.",
+    headers: ["Location"],
+  },
+  "get /api/v1/support/sla-policies/{id}/": {
+    description: "One SLA policy. Agents may read; customers get 403.",
+  },
+  "patch /api/v1/support/sla-policies/{id}/": {
+    description:
+      "Admins edit a policy; targets given for a priority replace that priority's targets. The default policy has no conditions. Open tickets are recomputed in batches.",
+  },
+  "delete /api/v1/support/sla-policies/{id}/": {
+    description: "Admins delete a policy; its open tickets move to the next matching policy first. The default policy cannot be deleted (409).",
+    errors: [409],
+  },
+  "get /api/v1/support/sla-report/": {
+    description:
+      "For agents: tickets created from `from` to `to` (UTC days, inclusive), grouped by `group_by`: how many, met, breached (a clock announced breached, or open past sla_due_at now), % met, and median / p90 business minutes to the first response and of resolution. Customers get 403.",
+  },
   "get /api/v1/support/ticket-parties/": {
     description:
       "For agents: the requester, CRM contact (with company) and order of up to 100 tickets in one request, e.g. the tickets of a list page. Tickets outside the caller's scope are left out. Customers get 403.",

@@ -4,6 +4,9 @@ import type { Actor } from "../actor";
 import { emit } from "../events/domain-events";
 import { isAgent } from "../policy";
 import type { PreparedUpload } from "../attachments/uploads";
+import { sameClocks, slaClockSql } from "../sla/clock-columns";
+import { onAgentReplyClocks, onCustomerReplyClocks, onStatusClocks } from "../sla/clocks";
+import { rulesFor } from "../sla/policies";
 import { onAgentReply, onCustomerReply } from "../tickets/lifecycle";
 import { lockTicket, type LockedTicket } from "../tickets/lock-ticket";
 import type { MessageRow } from "./message-select";
@@ -48,6 +51,8 @@ export async function appendMessage(tx: Prisma.TransactionClient, actor: Actor, 
 
   const timeline: TimelineRow[] = [];
   let ticketUpdate: Prisma.Sql;
+  const rules = rulesFor(locked.sla.policy, locked.sla.priority);
+  let clocks = locked.sla.clocks;
   if (input.isInternal) {
     ticketUpdate = Prisma.sql`internal_message_count = internal_message_count + 1`;
   } else if (agent) {
@@ -57,6 +62,7 @@ export async function appendMessage(tx: Prisma.TransactionClient, actor: Actor, 
       public_message_count = public_message_count + 1,
       last_message_at = GREATEST(last_message_at, ${at}),
       first_response_at = ${firstResponseAt}`;
+    clocks = onAgentReplyClocks(clocks);
   } else {
     const d = onCustomerReply({ status: locked.status, assignedToId: locked.assignedToId });
     ticketUpdate = Prisma.sql`
@@ -68,8 +74,13 @@ export async function appendMessage(tx: Prisma.TransactionClient, actor: Actor, 
         status = ${d.status}::"TicketStatus", resolved_at = ${d.resolvedAt ?? null},
         closed_at = ${d.closedAt ?? null}, version = version + 1, updated_at = ${at}`;
       timeline.push({ type: "status_changed", isInternal: false, data: { from: locked.status, to: d.status, reason: d.reason ?? "customer_reply" } });
+      clocks = onStatusClocks(clocks, locked.status, d.status, rules, at);
     }
+    clocks = onCustomerReplyClocks(clocks, { status: d.status ?? locked.status, firstResponded: locked.firstResponseAt != null }, rules, at);
   }
+  // The clocks move in the same UPDATE; an unchanged state leaves the columns (and an
+  // explicitly set sla_due_at) alone.
+  if (!sameClocks(clocks, locked.sla.clocks)) ticketUpdate = Prisma.sql`${ticketUpdate}, ${slaClockSql(clocks, locked.sla.policy)}`;
   timeline.push({
     type: input.isInternal ? "internal_note_created" : "message_created",
     isInternal: input.isInternal,
