@@ -19,7 +19,12 @@ const params = (o: Op) => o.parameters.map((p) => p.$ref?.split("/").pop() ?? p.
 describe("OpenAPI operations", () => {
   it("have stable drf-spectacular style operationIds (generated clients are named after them)", () => {
     expect(ops.map(([m, p, o]) => `${o.operationId} ${m} ${p}`).sort()).toEqual([
+      "auth_magic_link_create post /api/v1/auth/magic-link/",
+      "auth_password_reset_confirm_create post /api/v1/auth/password-reset/confirm/",
+      "auth_password_reset_create post /api/v1/auth/password-reset/",
+      "auth_signup_create post /api/v1/auth/signup/",
       "auth_token_create post /api/v1/auth/token/",
+      "auth_verify_email_create post /api/v1/auth/verify-email/",
       "auth_token_refresh_create post /api/v1/auth/token/refresh/",
       "schema_retrieve get /api/v1/schema/",
       "support_attachments_retrieve get /api/v1/support/attachments/{id}/",

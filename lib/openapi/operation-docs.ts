@@ -33,6 +33,23 @@ export const operationDocs: Record<string, OperationDoc> = {
     description: "Exchanges a refresh token for a new access token. A deactivated user's refresh token stops working at once (401).",
     errors: [401],
   },
+  "post /api/v1/auth/signup/": {
+    description:
+      "Creates a customer account that can sign in once its email address is confirmed through the emailed link (24 hours). The answer is the same 201 whether or not the address already has an account: an existing account's owner is emailed instead, and an account without a password (one that wrote in by email or was made by an agent) is completed, so its earlier tickets show. The password is checked for strength (zxcvbn, score 3 of 4).",
+  },
+  "post /api/v1/auth/verify-email/": {
+    description: "Confirms the address with the token from the verification link. A token works once; a used, expired or unknown one is 400 on `token`.",
+  },
+  "post /api/v1/auth/password-reset/": {
+    description: "Emails a single-use link (1 hour) to reset the password, if an active account uses the address. Always the same 200, so the answer never tells whether the address has an account.",
+  },
+  "post /api/v1/auth/password-reset/confirm/": {
+    description:
+      "Sets a new password with the token from the reset link. Every session, access token and refresh token of the user issued before this call stops working (401). A weak password is 400 on `password` and leaves the token usable; a used, expired or unknown token is 400 on `token`.",
+  },
+  "post /api/v1/auth/magic-link/": {
+    description: "Emails a single-use sign-in link (15 minutes), if an active account uses the address. Always the same 200. The link opens /magic-link/, which signs in through next-auth.",
+  },
 
   // Support API
   "get /api/v1/support/tickets/": {
