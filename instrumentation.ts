@@ -15,6 +15,11 @@ export async function register() {
     const { startInboxWorker } = await import("./lib/inbound/worker");
     startInboxWorker();
   }
+  // SLA warnings and breaches (lib/sla/alert-worker.ts): SKIP LOCKED, safe on every instance.
+  if (process.env.SLA_ALERTS_WORKER !== "off") {
+    const { startSlaAlertWorker } = await import("./lib/sla/alert-worker");
+    startSlaAlertWorker();
+  }
   if (process.env.NOTIFICATIONS_WORKER === "off") return;
   const { startOutboxWorker } = await import("./lib/notifications/worker");
   startOutboxWorker();

@@ -47,7 +47,11 @@ export default defineConfig({
       DATABASE_URL: "",
       AUTH_SECRET: process.env.E2E_AUTH_SECRET || "e2e-secret-0123456789-0123456789-0123456789",
       NEXTAUTH_URL: BASE_URL,
-      NOTIFICATIONS_WORKER: "off",
+      // The outbox worker runs so that e2e/self-service.spec.ts can open emailed links from the
+      // dev mailbox (shown to agents in this production build with DEV_MAILBOX=on).
+      NOTIFICATIONS_WORKER: "on",
+      NOTIFICATIONS_WORKER_INTERVAL_MS: "500",
+      DEV_MAILBOX: "on",
       MAIL_TRANSPORT: "local",
       RESEND_API_KEY: "",
       NEXT_TELEMETRY_DISABLED: "1",

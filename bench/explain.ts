@@ -11,18 +11,41 @@ interface Captured {
   values: unknown[];
 }
 
-export async function capturePlan(run: () => Promise<unknown>, pick: (sql: string) => boolean, explain = "EXPLAIN"): Promise<string[]> {
+/**
+ * Every statement the app sends to the database while `run` executes (one round trip each:
+ * BEGIN/COMMIT included). Only meaningful while nothing else runs in this process.
+ */
+export async function captureQueries(run: () => Promise<unknown>): Promise<Captured[]> {
   const handle = await dbHandle();
   const seen: Captured[] = [];
   const restore: (() => void)[] = [];
   if (handle.pglite) {
-    const target = handle.pglite as unknown as { query: (...a: unknown[]) => Promise<unknown> };
-    const orig = target.query;
-    target.query = function (this: unknown, ...a: unknown[]) {
-      seen.push({ text: String(a[0]), values: (a[1] as unknown[]) ?? [] });
-      return orig.apply(this, a);
+    const target = handle.pglite as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+    for (const m of ["query", "exec"]) {
+      const orig = target[m];
+      target[m] = function (this: unknown, ...a: unknown[]) {
+        seen.push({ text: String(a[0]), values: (a[1] as unknown[]) ?? [] });
+        return orig.apply(this, a);
+      };
+      restore.push(() => (target[m] = orig));
+    }
+    // Interactive transactions run on the `tx` object PGlite hands out, with its own BEGIN/COMMIT.
+    const origTx = target.transaction;
+    target.transaction = function (this: unknown, ...a: unknown[]) {
+      const cb = a[0] as (tx: Record<string, (...b: unknown[]) => Promise<unknown>>) => Promise<unknown>;
+      seen.push({ text: "BEGIN", values: [] });
+      return origTx.call(this, (tx: Record<string, (...b: unknown[]) => Promise<unknown>>) => {
+        for (const m of ["query", "exec"]) {
+          const orig = tx[m].bind(tx);
+          tx[m] = (...b: unknown[]) => {
+            seen.push({ text: String(b[0]), values: (b[1] as unknown[]) ?? [] });
+            return orig(...b);
+          };
+        }
+        return cb(tx);
+      }).finally(() => seen.push({ text: "COMMIT", values: [] }));
     };
-    restore.push(() => (target.query = orig));
+    restore.push(() => (target.transaction = origTx));
   } else {
     const proto = pg.Client.prototype as unknown as { query: (...a: unknown[]) => unknown };
     const orig = proto.query;
@@ -39,6 +62,12 @@ export async function capturePlan(run: () => Promise<unknown>, pick: (sql: strin
   } finally {
     restore.forEach((r) => r());
   }
+  return seen;
+}
+
+export async function capturePlan(run: () => Promise<unknown>, pick: (sql: string) => boolean, explain = "EXPLAIN"): Promise<string[]> {
+  const handle = await dbHandle();
+  const seen = await captureQueries(run);
   const q = seen.find((s) => pick(s.text));
   if (!q) return ["(statement not captured)"];
   const sql = `${explain} ${q.text}`;
@@ -63,3 +92,6 @@ export async function capturePlan(run: () => Promise<unknown>, pick: (sql: strin
 
 /** The ticket list's main statement (not the watchers follow-up query). */
 export const isTicketList = (sql: string) => /FROM "[^"]+"\."tickets"/.test(sql) && /ORDER BY/.test(sql) && /LIMIT/.test(sql);
+
+/** The message list's main statement (not the author / attachment follow-ups). */
+export const isMessageList = (sql: string) => /FROM "[^"]+"\."messages"/.test(sql) && /ORDER BY/.test(sql) && /LIMIT/.test(sql);

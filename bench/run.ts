@@ -1,9 +1,13 @@
 /**
  * npm run bench [-- --only=pglite|postgres --tickets=N --messages=N --iterations=N]
- *                [--scenario=api|realtime --streams=N --rate=N --seconds=N]
+ *                [--mode=http|inprocess] [--scenario=api|realtime --streams=N --rate=N --seconds=N] [--seed-only]
  * Runs the benchmark on a throw-away embedded database (temporary PGlite dir) and on a fresh
  * PostgreSQL database (created on BENCH_DATABASE_URL's server, default
  * postgres://postgres@127.0.0.1:5432, and dropped afterwards), each in its own process.
+ * The api scenario runs over HTTP by default: `next start` (the production build, made first
+ * when missing or stale) and, on PostgreSQL, the bare reference server (bench/reference-server.ts),
+ * measured side by side. `--mode=inprocess` calls the route handlers directly instead.
+ * See docs/benchmarks.md.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -11,13 +15,16 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { ensureBuild } from "./http";
 
 const { values: a } = parseArgs({
   options: {
     only: { type: "string" },
-    tickets: { type: "string", default: "100000" },
-    messages: { type: "string", default: "500000" },
-    iterations: { type: "string", default: "200" },
+    tickets: { type: "string", default: "20000" },
+    messages: { type: "string", default: "100000" },
+    mode: { type: "string", default: "http" },
+    "seed-only": { type: "boolean", default: false },
+    iterations: { type: "string", default: "100" },
     // api: the request scenarios (bench/engine.ts); realtime: open streams and delivery
     // latency (bench/realtime.ts). Both by default.
     scenario: { type: "string" },
@@ -28,6 +35,10 @@ const { values: a } = parseArgs({
 });
 if (a.scenario && !["api", "realtime"].includes(a.scenario)) {
   console.error("--scenario must be api or realtime");
+  process.exit(2);
+}
+if (!["http", "inprocess"].includes(a.mode!)) {
+  console.error("--mode must be http or inprocess");
   process.exit(2);
 }
 if (a.only && !["pglite", "postgres"].includes(a.only)) {
@@ -61,9 +72,9 @@ function spawnTsx(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
 async function child(engine: string, env: NodeJS.ProcessEnv): Promise<number> {
   let failed = 0;
   if (a.scenario !== "realtime") {
-    failed += await spawnTsx(["bench/engine.ts", `--engine=${engine}`, `--tickets=${a.tickets}`, `--messages=${a.messages}`, `--iterations=${a.iterations}`], env);
+    failed += await spawnTsx(["bench/engine.ts", `--engine=${engine}`, `--tickets=${a.tickets}`, `--messages=${a.messages}`, `--iterations=${a.iterations}`, `--mode=${a.mode}`, ...(a["seed-only"] ? ["--seed-only"] : [])], env);
   }
-  if (a.scenario !== "api") {
+  if (a.scenario !== "api" && !a["seed-only"]) {
     failed += await spawnTsx(["bench/realtime.ts", `--engine=${engine}`, `--streams=${a.streams}`, `--rate=${a.rate}`, `--seconds=${a.seconds}`], env);
   }
   return failed;
@@ -105,6 +116,10 @@ async function runPostgres(): Promise<number> {
 async function main() {
   const started = Date.now();
   let failed = 0;
+  if (a.mode === "http" && a.scenario !== "realtime" && !a["seed-only"]) {
+    const seconds = ensureBuild(baseEnv);
+    if (seconds) console.log(`[bench] built the app in ${seconds}s`);
+  }
   if (!a.only || a.only === "pglite") failed += (await runPglite()) === 0 ? 0 : 1;
   if (!a.only || a.only === "postgres") failed += (await runPostgres()) === 0 ? 0 : 1;
   console.log(`\nbench finished in ${Math.round((Date.now() - started) / 1000)}s; JSON results in bench/results/`);

@@ -62,27 +62,52 @@ export async function fixtures(deepPage: number): Promise<Fixtures> {
 
 const OPEN = ["new", "assigned", "in_progress", "pending"];
 
-export function scenarios(f: Fixtures): [string, Request][] {
-  const get = (h: unknown, url: string, token = f.agentToken) => call(h, "GET", url, token).then((r) => r.status);
+/**
+ * The measured requests as plain HTTP requests. `path(i, side)`: the bare reference server
+ * has its own cursors, so the deep page differs per side; `bare: false` marks a request only
+ * Caseflow answers (writes). `list` names the scenarios whose statement the plans show.
+ */
+export interface Spec {
+  name: string;
+  method: "GET" | "POST";
+  path: (i: number, side: "caseflow" | "bare") => string;
+  token: (i: number) => string;
+  body?: (i: number) => unknown;
+  bare: boolean;
+}
+
+export function specs(f: Fixtures, bareDeepPages: string[] = []): Spec[] {
+  const agent = () => f.agentToken;
+  const get = (name: string, path: (i: number, side: "caseflow" | "bare") => string): Spec => ({ name, method: "GET", path, token: agent, bare: true });
   return [
-    ["agent queue list", () => get(tickets.GET, "/api/v1/support/tickets/?page_size=25")],
-    [
-      "filtered search",
-      (i) => get(tickets.GET, `/api/v1/support/tickets/?status=${nth(OPEN, i)}&search=${nth(SEARCH_WORDS, i + 7)}&ordering=sla_due_at&page_size=25`),
-    ],
-    ["deep cursor page", (i) => get(tickets.GET, nth(f.deepPages, i))],
-    ["SLA queue", () => get(tickets.GET, "/api/v1/support/tickets/?sla_overdue=true&ordering=-sla_due_at&page_size=25")],
+    get("agent queue list", () => "/api/v1/support/tickets/?page_size=25"),
+    get("filtered search", (i) => `/api/v1/support/tickets/?status=${nth(OPEN, i)}&search=${nth(SEARCH_WORDS, i + 7)}&ordering=sla_due_at&page_size=25`),
+    get("deep cursor page", (i, side) => nth(side === "bare" ? bareDeepPages : f.deepPages, i)),
+    get("SLA queue", () => "/api/v1/support/tickets/?sla_overdue=true&ordering=-sla_due_at&page_size=25"),
     // A term no subject, description or requester email holds: the whole table is the answer's cost.
-    ["search, no hits", (i) => get(tickets.GET, `/api/v1/support/tickets/?search=zq${nth(SEARCH_WORDS, i)}xj&page_size=25`)],
-    ["thread fetch", (i) => get(messages.GET, `/api/v1/support/messages/?ticket=${nth(f.targets, i).id}`)],
-    [
-      "message post",
-      (i) => {
-        const t = nth(f.targets, i);
-        // Alternate sides: agents reply (outbound), customers write on their own tickets.
-        const token = i % 2 ? f.agentToken : t.userToken;
-        return call(messages.POST, "POST", "/api/v1/support/messages/", token, { ticket: t.id, body: `Benchmark message ${i}: any news on this?` }).then((r) => r.status);
-      },
-    ],
+    get("search, no hits", (i) => `/api/v1/support/tickets/?search=zq${nth(SEARCH_WORDS, i)}xj&page_size=25`),
+    get("thread fetch", (i) => `/api/v1/support/messages/?ticket=${nth(f.targets, i).id}`),
+    {
+      name: "message post",
+      method: "POST",
+      path: () => "/api/v1/support/messages/",
+      // Alternate sides: agents reply (outbound), customers write on their own tickets.
+      token: (i) => (i % 2 ? f.agentToken : nth(f.targets, i).userToken),
+      body: (i) => ({ ticket: nth(f.targets, i).id, body: `Benchmark message ${i}: any news on this?` }),
+      bare: false,
+    },
   ];
+}
+
+/** The in-process form of a spec: the route handler called directly. */
+export function inProcess(spec: Spec): Request {
+  return (i) => {
+    const path = spec.path(i, "caseflow");
+    const route = path.includes("/messages/") ? messages : tickets;
+    return call(spec.method === "GET" ? route.GET : route.POST, spec.method, path, spec.token(i), spec.body?.(i)).then((r) => r.status);
+  };
+}
+
+export function scenarios(f: Fixtures): [string, Request][] {
+  return specs(f).map((s) => [s.name, inProcess(s)]);
 }

@@ -9,9 +9,27 @@ const OPEN = new Set(["new", "assigned", "in_progress", "pending"]);
 /**
  * Live countdown to sla_due_at, or how long it has been breached. Closed tickets show no
  * clock: a resolved ticket cannot breach any more (same rule as the sla_overdue filter).
+ * A paused ticket (pending: waiting on the customer) says so; its clocks resume on the
+ * customer's next message.
  */
-export function SlaCountdown({ due, status, compact = false }: { due: string | null; status: string; compact?: boolean }) {
+export function SlaCountdown({ due, status, paused = false, compact = false }: { due: string | null; status: string; paused?: boolean; compact?: boolean }) {
   const { now, tz } = useTime();
+  if (paused && OPEN.has(status)) {
+    return (
+      <span
+        data-testid="sla-countdown"
+        data-paused="true"
+        title="SLA paused while waiting on the customer"
+        className="inline-flex items-center gap-1 whitespace-nowrap rounded-md bg-sky-50 px-1.5 py-0.5 text-xs font-medium text-sky-800 ring-1 ring-inset ring-sky-600/20"
+      >
+        <svg aria-hidden="true" viewBox="0 0 16 16" className="h-3 w-3" fill="currentColor">
+          <rect x="4" y="3.5" width="2.5" height="9" rx="0.75" />
+          <rect x="9.5" y="3.5" width="2.5" height="9" rx="0.75" />
+        </svg>
+        Paused
+      </span>
+    );
+  }
   if (!due) return <span className="text-xs text-slate-500">No SLA</span>;
   // A closed ticket's clock has stopped.
   if (!OPEN.has(status)) return <span className="text-xs text-slate-500" title="Ticket is resolved or closed">—</span>;

@@ -35,6 +35,8 @@ async function main() {
   const casey = await user("casey");
   const blake = await user("blake");
   const admin = await user("admin");
+  const dana = await user("dana");
+  const erin = await user("erin");
 
   const company = await prisma.company.create({ data: { name: "Northwind Outfitters" } });
   const caseyOrder = await prisma.order.create({
@@ -87,7 +89,7 @@ async function main() {
   // Casey has an unread answer waiting (used to check that agent URLs never mark it read).
   await postMessage(agent2, { ticketId: ids["Invoice shows the wrong company name"], body: "We are reissuing the invoice now." });
 
-  const out = { ids, caseyOrder: { id: caseyOrder.id, number: caseyOrder.number }, users: { agent: agent.id, agent2: agent2.id, casey: casey.id, blake: blake.id, admin: admin.id } };
+  const out = { ids, caseyOrder: { id: caseyOrder.id, number: caseyOrder.number }, users: { agent: agent.id, agent2: agent2.id, casey: casey.id, blake: blake.id, admin: admin.id, dana: dana.id, erin: erin.id } };
   fs.mkdirSync(path.dirname(SEED_DATA_FILE), { recursive: true });
   fs.writeFileSync(SEED_DATA_FILE, JSON.stringify(out, null, 2));
   console.log(`e2e seed data: ${specs.length} tickets, ${Object.keys(out.users).length} users`);

@@ -7,6 +7,9 @@ export const USERS = {
   admin: { email: "morgan.admin@e2e.test", password: "e2e-password-5", role: "admin", name: "Morgan Lee" },
   casey: { email: "casey@e2e.test", password: "e2e-password-3", role: "customer", name: "Casey Morgan" },
   blake: { email: "blake@e2e.test", password: "e2e-password-4", role: "customer", name: "Blake Chen" },
+  // Only e2e/self-service.spec.ts uses these two: it resets Dana's password.
+  dana: { email: "dana@e2e.test", password: "e2e-password-6", role: "customer", name: "Dana Fischer" },
+  erin: { email: "erin@e2e.test", password: "e2e-password-7", role: "customer", name: "Erin Walsh" },
 } as const;
 
 export type UserKey = keyof typeof USERS;

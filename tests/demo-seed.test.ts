@@ -62,6 +62,13 @@ describe("demo seed", () => {
     expect(num(r.customer_unread)).toBeGreaterThan(0);
   });
 
+  it("includes an unverified sign-up whose confirmation email is queued", async () => {
+    const prisma = await db();
+    const u = await prisma.user.findUniqueOrThrow({ where: { email: "newcomer@caseflow.test" } });
+    expect(u.emailVerifiedAt).toBeNull();
+    expect(await prisma.notification.count({ where: { toEmail: u.email, kind: "account_verify_email" } })).toBe(1);
+  });
+
   it("never runs on a database that has users", async () => {
     const before = await (await db()).ticket.count();
     await expect(seedDemo()).rejects.toBeInstanceOf(DemoSeedRefusedError);

@@ -19,7 +19,12 @@ const params = (o: Op) => o.parameters.map((p) => p.$ref?.split("/").pop() ?? p.
 describe("OpenAPI operations", () => {
   it("have stable drf-spectacular style operationIds (generated clients are named after them)", () => {
     expect(ops.map(([m, p, o]) => `${o.operationId} ${m} ${p}`).sort()).toEqual([
+      "auth_magic_link_create post /api/v1/auth/magic-link/",
+      "auth_password_reset_confirm_create post /api/v1/auth/password-reset/confirm/",
+      "auth_password_reset_create post /api/v1/auth/password-reset/",
+      "auth_signup_create post /api/v1/auth/signup/",
       "auth_token_create post /api/v1/auth/token/",
+      "auth_verify_email_create post /api/v1/auth/verify-email/",
       "auth_token_refresh_create post /api/v1/auth/token/refresh/",
       "schema_retrieve get /api/v1/schema/",
       "support_attachments_retrieve get /api/v1/support/attachments/{id}/",
@@ -33,6 +38,12 @@ describe("OpenAPI operations", () => {
       "support_messages_list get /api/v1/support/messages/",
       "support_notification_preferences_retrieve get /api/v1/support/notification-preferences/",
       "support_notification_preferences_update put /api/v1/support/notification-preferences/",
+      "support_sla_policies_create post /api/v1/support/sla-policies/",
+      "support_sla_policies_destroy delete /api/v1/support/sla-policies/{id}/",
+      "support_sla_policies_list get /api/v1/support/sla-policies/",
+      "support_sla_policies_partial_update patch /api/v1/support/sla-policies/{id}/",
+      "support_sla_policies_retrieve get /api/v1/support/sla-policies/{id}/",
+      "support_sla_report_retrieve get /api/v1/support/sla-report/",
       "support_stream_retrieve get /api/v1/support/stream/",
       "support_ticket_parties_list get /api/v1/support/ticket-parties/",
       "support_tickets_capabilities_retrieve get /api/v1/support/tickets/{id}/capabilities/",

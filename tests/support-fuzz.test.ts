@@ -10,6 +10,9 @@ import * as refreshRoute from "@/app/api/v1/auth/token/refresh/route";
 import * as macrosRoute from "@/app/api/v1/support/macros/route";
 import * as macroRoute from "@/app/api/v1/support/macros/[id]/route";
 import * as applyMacroRoute from "@/app/api/v1/support/tickets/[id]/apply-macro/route";
+import * as slaPoliciesRoute from "@/app/api/v1/support/sla-policies/route";
+import * as slaPolicyRoute from "@/app/api/v1/support/sla-policies/[id]/route";
+import * as slaReportRoute from "@/app/api/v1/support/sla-report/route";
 
 useTestDb();
 
@@ -141,6 +144,37 @@ describe("table: every body field × malformed values", () => {
       if (typeof v !== "string") continue;
       for (const p of LIST_PARAMS) no5xx(await supportApi.listTickets(agent, { [p]: v }), { [p]: v });
       for (const p of MESSAGE_PARAMS) no5xx(await supportApi.listMessages(customer, { [p]: v }), { [p]: v });
+    }
+  });
+});
+
+const SLA_POLICY_FIELDS = ["name", "position", "conditions", "targets", "calendar", "warn_before_minutes"];
+const DEFAULT_POLICY = "00000000-0000-4000-8000-00000000d000";
+const slaBody = (b: unknown) => (b && typeof b === "object" && !Array.isArray(b) ? { name: `Fuzz ${Math.random()}`, targets: {}, ...b } : b);
+
+describe("SLA policies and report: no input produces a 500", () => {
+  it("policy create and patch bodies, ids and report queries", async () => {
+    await fc.assert(fc.asyncProperty(bodyOf(SLA_POLICY_FIELDS), fc.oneof(fc.constant(DEFAULT_POLICY), nasty), queryOf(["from", "to", "group_by"]), async (b, id, q) => {
+      no5xx(await call(slaPoliciesRoute.POST as any, "POST", "/api/v1/support/sla-policies/", { user: agent, body: slaBody(b) }), b);
+      no5xx(await call(slaPolicyRoute.PATCH as any, "PATCH", `/api/v1/support/sla-policies/${id}/`, { user: agent, body: b, params: { id } }), { b, id });
+      no5xx(await call(slaReportRoute.GET as any, "GET", "/api/v1/support/sla-report/", { user: agent, query: q }), q);
+    }), { numRuns: 30 });
+  });
+  it("malformed calendars, conditions and targets", async () => {
+    for (const v of TABLE_VALUES) {
+      for (const body of [
+        { calendar: { time_zone: v } },
+        { calendar: { time_zone: "UTC", weekly_hours: v } },
+        { calendar: { time_zone: "UTC", weekly_hours: { mon: [{ start: v, end: "17:00" }] } } },
+        { calendar: { time_zone: "UTC", holidays: [{ date: v }] } },
+        { conditions: { team: v } },
+        { conditions: { priority: [v] } },
+        { targets: { medium: { resolution: v } } },
+        { targets: v },
+      ]) {
+        no5xx(await call(slaPoliciesRoute.POST as any, "POST", "/api/v1/support/sla-policies/", { user: agent, body: slaBody(body) }), body);
+        no5xx(await call(slaPolicyRoute.PATCH as any, "PATCH", `/api/v1/support/sla-policies/${DEFAULT_POLICY}/`, { user: agent, body, params: { id: DEFAULT_POLICY } }), body);
+      }
     }
   });
 });

@@ -18,5 +18,6 @@ export function signInErrorMessage(error: string | null | undefined): string | n
       ? `Too many failed attempts. Try again in ${waitText(seconds)}.`
       : "Too many failed attempts. Wait a few minutes and try again.";
   }
+  if (error === "unverified") return "Confirm your email address first: open the link we emailed you. No email? Sign up again with the same address to get a new link.";
   return "That email and password do not match an active account.";
 }

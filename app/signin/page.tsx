@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { SignInForm } from "./sign-in-form";
+import { link } from "@/components/account/auth-shell";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -16,6 +17,10 @@ export default function SignInPage() {
         <Suspense>
           <SignInForm />
         </Suspense>
+        <div className="mt-6 space-y-1 text-center text-sm text-slate-600">
+          <p><a href="/forgot-password/" className={link}>Forgot your password?</a></p>
+          <p>New here? <a href="/signup/" className={link}>Create an account</a></p>
+        </div>
       </div>
     </main>
   );

@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { signInErrorMessage } from "./messages";
+import { MagicLinkRequestForm } from "@/components/account/account-forms";
 
 function safeCallback(raw: string | null): string {
   // Only same-site paths: never bounce a user to another origin after sign-in.
@@ -16,6 +17,7 @@ export function SignInForm() {
   const initial = params.get("error");
   const [error, setError] = useState<string | null>(initial?.startsWith("throttled") ? signInErrorMessage(initial) : null);
   const [pending, setPending] = useState(false);
+  const [magic, setMagic] = useState(params.get("magic") === "1");
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -35,7 +37,19 @@ export function SignInForm() {
     window.location.assign(callbackUrl);
   }
 
+  if (magic) {
+    return (
+      <div className="space-y-3">
+        <MagicLinkRequestForm />
+        <button type="button" onClick={() => setMagic(false)} className="w-full text-center text-sm font-medium text-brand-700 hover:underline">
+          Sign in with a password instead
+        </button>
+      </div>
+    );
+  }
+
   return (
+    <div className="space-y-3">
     <form onSubmit={onSubmit} className="space-y-4 rounded-2xl border border-slate-200 bg-white p-6 shadow-sm" noValidate>
       {error && (
         <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
@@ -61,5 +75,10 @@ export function SignInForm() {
         {pending ? "Signing in…" : "Sign in"}
       </button>
     </form>
+    <button type="button" onClick={() => setMagic(true)}
+      className="w-full rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-700 shadow-sm hover:bg-slate-50">
+      Email me a sign-in link
+    </button>
+    </div>
   );
 }

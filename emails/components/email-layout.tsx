@@ -13,7 +13,8 @@ const FONT = '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica 
 export function EmailLayout(props: {
   preview: string;
   productName: string;
-  ticketNumber: string;
+  /** Ticket emails show the request number above the heading; account emails have none. */
+  ticketNumber?: string;
   statusLabel?: string;
   heading: string;
   children: ReactNode;
@@ -57,6 +58,7 @@ export function EmailLayout(props: {
               padding: "28px 28px 24px",
             }}
           >
+            {props.ticketNumber ? (
             <Text style={{ margin: "0 0 6px", fontSize: "13px", color: "#6b7280", letterSpacing: "0.02em" }}>
               Request <strong style={{ color: "#374151" }}>{props.ticketNumber}</strong>
               {props.statusLabel ? (
@@ -79,6 +81,7 @@ export function EmailLayout(props: {
                 </span>
               ) : null}
             </Text>
+            ) : null}
             <Heading as="h1" style={{ margin: "0 0 16px", fontSize: "22px", lineHeight: "30px", fontWeight: 700, color: "#111827" }}>
               {props.heading}
             </Heading>

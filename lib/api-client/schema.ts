@@ -197,6 +197,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/signup/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign up as a customer
+         * @description Creates a customer account that can sign in once its email address is confirmed through the emailed link (24 hours). The answer is the same 201 whether or not the address already has an account: an existing account's owner is emailed instead, and an account without a password (one that wrote in by email or was made by an agent) is completed, so its earlier tickets show. The password is checked for strength (zxcvbn, score 3 of 4).
+         */
+        post: operations["auth_signup_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/verify-email/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm an email address with the emailed token
+         * @description Confirms the address with the token from the verification link. A token works once; a used, expired or unknown one is 400 on `token`.
+         */
+        post: operations["auth_verify_email_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email a password-reset link
+         * @description Emails a single-use link (1 hour) to reset the password, if an active account uses the address. Always the same 200, so the answer never tells whether the address has an account.
+         */
+        post: operations["auth_password_reset_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with the emailed token
+         * @description Sets a new password with the token from the reset link. Every session, access token and refresh token of the user issued before this call stops working (401). A weak password is 400 on `password` and leaves the token usable; a used, expired or unknown token is 400 on `token`.
+         */
+        post: operations["auth_password_reset_confirm_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/magic-link/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email a single-use sign-in link
+         * @description Emails a single-use sign-in link (15 minutes), if an active account uses the address. Always the same 200. The link opens /magic-link/, which signs in through next-auth.
+         */
+        post: operations["auth_magic_link_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schema/": {
         parameters: {
             query?: never;
@@ -367,6 +467,78 @@ export interface paths {
          * @description Applies the same changes (status, priority, assigned_to, add_tags, remove_tags, and/or a macro) to 1–100 tickets. Each ticket is its own transaction with the policy and version checks of a single PATCH (`versions` maps ticket ids to the version they were seen at). The answer is 200 with one result per id, in order: `ok` with the ticket, or `error` with the status the single request would have had (403, 404, 412, 400 with `errors`). Partial success is normal; nothing is skipped silently.
          */
         post: operations["support_tickets_bulk_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/support/sla-policies/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List SLA policies in matching order
+         * @description SLA policies in matching order: the first whose conditions all match a ticket applies, the default policy (always present, last) otherwise. Targets are business minutes per priority for the first response, next response (after a customer reply) and resolution, counted in the policy's calendar. Agents may read; customers get 403.
+         */
+        get: operations["support_sla_policies_list"];
+        put?: never;
+        /**
+         * Create an SLA policy
+         * @description Admins add a policy (conditions on priority, category, channel, team, company; targets; calendar with weekly hours in an IANA time zone and holidays; a warning lead time). Open tickets are matched again in batches; their clocks keep the business time already used.
+         */
+        post: operations["support_sla_policies_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/support/sla-policies/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an SLA policy
+         * @description One SLA policy. Agents may read; customers get 403.
+         */
+        get: operations["support_sla_policies_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an SLA policy
+         * @description Admins delete a policy; its open tickets move to the next matching policy first. The default policy cannot be deleted (409).
+         */
+        delete: operations["support_sla_policies_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit an SLA policy
+         * @description Admins edit a policy; targets given for a priority replace that priority's targets. The default policy has no conditions. Open tickets are recomputed in batches.
+         */
+        patch: operations["support_sla_policies_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/support/sla-report/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * SLA results by policy, team, agent or priority
+         * @description For agents: tickets created from `from` to `to` (UTC days, inclusive), grouped by `group_by`: how many, met, breached (a clock announced breached, or open past sla_due_at now), % met, and median / p90 business minutes to the first response and of resolution. Customers get 403.
+         */
+        get: operations["support_sla_report_retrieve"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -697,6 +869,16 @@ export interface components {
             tags: string[];
             sla_due_at: string | null;
             sla_overdue: boolean;
+            /** @description When the first-response clock breaches (frozen while sla_paused). Read-only. */
+            first_response_due_at: string | null;
+            /** @description When the next-response clock (started by a customer reply) breaches. Read-only. */
+            next_response_due_at: string | null;
+            /** @description When the resolution clock breaches. Read-only. */
+            resolution_due_at: string | null;
+            /** @description The SLA policy in force; null: the built-in default. Read-only. */
+            sla_policy: string | null;
+            /** @description The clocks are paused (pending, waiting on the customer). Read-only. */
+            sla_paused: boolean;
             user: string | null;
             contact: string | null;
             order: string | null;
@@ -1071,6 +1253,153 @@ export interface components {
                 ticket?: components["schemas"]["SupportTicket"];
             }[];
         };
+        /** @description Business minutes per clock; null or missing: that clock does not run. */
+        SlaClockTargets: {
+            first_response?: number | null;
+            next_response?: number | null;
+            resolution?: number | null;
+        };
+        SlaCalendarInput: {
+            time_zone: string;
+            weekly_hours?: {
+                mon?: {
+                    start: string;
+                    end: string;
+                }[];
+                tue?: {
+                    start: string;
+                    end: string;
+                }[];
+                wed?: {
+                    start: string;
+                    end: string;
+                }[];
+                thu?: {
+                    start: string;
+                    end: string;
+                }[];
+                fri?: {
+                    start: string;
+                    end: string;
+                }[];
+                sat?: {
+                    start: string;
+                    end: string;
+                }[];
+                sun?: {
+                    start: string;
+                    end: string;
+                }[];
+            } | null;
+            holidays?: {
+                date: string;
+                recurring?: boolean;
+            }[];
+        };
+        /** @description All listed fields must match; a list matches when it holds the ticket's value. */
+        SlaPolicyConditions: {
+            priority?: ("low" | "medium" | "high" | "urgent")[];
+            category?: string[];
+            channel?: ("portal" | "email" | "phone" | "chat" | "api")[];
+            team?: string[];
+            company?: string[];
+        };
+        SlaPolicyCreate: {
+            name: string;
+            position?: number;
+            conditions?: components["schemas"]["SlaPolicyConditions"];
+            targets: {
+                low?: components["schemas"]["SlaClockTargets"];
+                medium?: components["schemas"]["SlaClockTargets"];
+                high?: components["schemas"]["SlaClockTargets"];
+                urgent?: components["schemas"]["SlaClockTargets"];
+            };
+            calendar?: components["schemas"]["SlaCalendarInput"];
+            warn_before_minutes?: number;
+        };
+        SlaPolicyUpdate: {
+            name?: string;
+            position?: number;
+            conditions?: components["schemas"]["SlaPolicyConditions"];
+            targets?: {
+                low?: components["schemas"]["SlaClockTargets"];
+                medium?: components["schemas"]["SlaClockTargets"];
+                high?: components["schemas"]["SlaClockTargets"];
+                urgent?: components["schemas"]["SlaClockTargets"];
+            };
+            calendar?: components["schemas"]["SlaCalendarInput"];
+            warn_before_minutes?: number;
+        };
+        SlaClockTargetsOut: {
+            first_response: number | null;
+            next_response: number | null;
+            resolution: number | null;
+        };
+        SlaPolicy: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Matching order (lowest first); null for the default policy, which always comes last. */
+            position: number | null;
+            is_default: boolean;
+            conditions: {
+                priority?: string[];
+                category?: string[];
+                channel?: string[];
+                team?: string[];
+                company?: string[];
+            };
+            targets: {
+                low: components["schemas"]["SlaClockTargetsOut"];
+                medium: components["schemas"]["SlaClockTargetsOut"];
+                high: components["schemas"]["SlaClockTargetsOut"];
+                urgent: components["schemas"]["SlaClockTargetsOut"];
+            };
+            calendar: {
+                time_zone: string;
+                weekly_hours: {
+                    [key: string]: {
+                        start: string;
+                        end: string;
+                    }[];
+                } | null;
+                holidays: {
+                    date: string;
+                    recurring: boolean;
+                }[];
+            };
+            warn_before_minutes: number;
+            created_at: string | null;
+            updated_at: string | null;
+        };
+        SlaPolicyPage: {
+            next: string | null;
+            previous: string | null;
+            results: components["schemas"]["SlaPolicy"][];
+        };
+        SlaReport: {
+            from: string;
+            to: string;
+            group_by: string;
+            results: {
+                key: string | null;
+                label: string;
+                tickets: number;
+                met: number;
+                breached: number;
+                percent_met: number | null;
+                /** @description Business minutes from creation to the first agent reply. */
+                first_response_minutes: {
+                    median: number | null;
+                    p90: number | null;
+                };
+                /** @description Business minutes the resolution clock ran, for resolved and closed tickets. */
+                resolution_minutes: {
+                    median: number | null;
+                    p90: number | null;
+                };
+            }[];
+        };
         NotificationPreferences: {
             ticket_update: boolean;
             customer_reply: boolean;
@@ -1090,6 +1419,27 @@ export interface components {
         /** @description This OpenAPI 3.1 document. */
         OpenApiDocument: {
             [key: string]: unknown;
+        };
+        SignupRequest: {
+            name: string;
+            email: string;
+            password: string;
+        };
+        VerifyEmailRequest: {
+            token: string;
+        };
+        PasswordResetRequest: {
+            email: string;
+        };
+        PasswordResetConfirmRequest: {
+            token: string;
+            password: string;
+        };
+        MagicLinkRequest: {
+            email: string;
+        };
+        Detail: {
+            detail: string;
         };
         /** @description Every error other than a validation error: DRF's {"detail": "message"}. */
         Error: {
@@ -1719,6 +2069,161 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    auth_signup_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignupRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    auth_verify_email_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyEmailRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    auth_password_reset_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    auth_password_reset_confirm_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirmRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    auth_magic_link_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MagicLinkRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     schema_retrieve: {
         parameters: {
             query?: never;
@@ -2133,6 +2638,201 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    support_sla_policies_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    support_sla_policies_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A client-chosen unique key (e.g. a UUID) that makes retrying this POST safe. The same key from the same user with the same body within 24 hours replays the first response (with `Idempotent-Replayed: true`) instead of acting twice; the same key with a different body is 422; a retry while the first request is still running is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SlaPolicyCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    support_sla_policies_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. Anything else, or an object outside the caller's scope, is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicy"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    support_sla_policies_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. Anything else, or an object outside the caller's scope, is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    support_sla_policies_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. Anything else, or an object outside the caller's scope, is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SlaPolicyUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    support_sla_report_retrieve: {
+        parameters: {
+            query?: {
+                /** @description First creation day (UTC), inclusive. */
+                from?: string;
+                /** @description Last creation day (UTC), inclusive; at most 366 days after from. */
+                to?: string;
+                group_by?: "policy" | "team" | "agent" | "priority";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
         };
     };

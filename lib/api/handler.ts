@@ -17,6 +17,8 @@ export interface ApiOptions {
   idempotent?: boolean;
   /** A sign-in endpoint: also counted against the (lower) sign-in rate limit. */
   signin?: boolean;
+  /** A self-service account endpoint (sign-up, reset, magic link): counted against `account`. */
+  account?: boolean;
 }
 
 /**

@@ -28,7 +28,8 @@ function key(): Promise<CryptoKey> {
 }
 
 export async function signToken(userId: string, type: TokenType): Promise<string> {
-  return new SignJWT({ typ: type })
+  // iat has whole seconds; a password reset must tell tokens from the same second apart.
+  return new SignJWT({ typ: type, iat_ms: Date.now() })
     .setProtectedHeader({ alg: "HS256" })
     .setSubject(userId)
     .setIssuer(ISSUER)
@@ -40,10 +41,16 @@ export async function signToken(userId: string, type: TokenType): Promise<string
 
 /** The user id of a valid token of the given type, or null (bad signature, expired, wrong type). */
 export async function verifyToken(token: string, type: TokenType): Promise<string | null> {
+  return (await verifyTokenClaims(token, type))?.userId ?? null;
+}
+
+/** A valid token's user and issue time (epoch ms), or null. */
+export async function verifyTokenClaims(token: string, type: TokenType): Promise<{ userId: string; issuedAt: number } | null> {
   try {
     const { payload } = await jwtVerify(token, await key(), { issuer: ISSUER, algorithms: ["HS256"] });
     if (payload.typ !== type || typeof payload.sub !== "string") return null;
-    return payload.sub;
+    const issuedAt = typeof payload.iat_ms === "number" ? payload.iat_ms : (payload.iat ?? 0) * 1000;
+    return { userId: payload.sub, issuedAt };
   } catch (e) {
     if (e instanceof errors.JOSEError) return null;
     throw e;

@@ -1,7 +1,8 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authenticate } from "@/lib/domain/auth/authenticate";
-import { ThrottledError } from "@/lib/domain/errors";
+import { signInWithMagicLink } from "@/lib/domain/auth/sign-in-with-magic-link";
+import { EmailNotVerifiedError, ThrottledError } from "@/lib/domain/errors";
 import { clientAddress } from "@/lib/api/client-address";
 import { authSecret } from "./secret";
 
@@ -35,14 +36,35 @@ export function authOptions(): NextAuthOptions {
           } catch (e) {
             // next-auth hands the message to the sign-in page as `error`: it says how long to wait.
             if (e instanceof ThrottledError) throw new Error(`throttled:${e.retryAfterSeconds}`);
+            if (e instanceof EmailNotVerifiedError) throw new Error("unverified");
             return null;
           }
+        },
+      }),
+      /*
+       * Magic links. next-auth's own email provider needs a database adapter for its
+       * verification tokens and would send mail itself; we have neither an adapter nor a wish to
+       * bypass the outbox, so a second credentials provider takes the one-time token from the
+       * emailed link (lib/domain/auth/one-time-tokens.ts) and spends it.
+       */
+      CredentialsProvider({
+        id: "magic-link",
+        name: "Email sign-in link",
+        credentials: { token: { label: "Token", type: "text" } },
+        async authorize(credentials) {
+          const token = String(credentials?.token ?? "").slice(0, 200);
+          if (!token) return null;
+          const actor = await signInWithMagicLink(token).catch(() => null);
+          return actor ? { id: actor.id, email: actor.email, name: actor.name } : null;
         },
       }),
     ],
     callbacks: {
       async jwt({ token, user }) {
-        if (user) token.sub = user.id;
+        if (user) {
+          token.sub = user.id;
+          token.authAt = Date.now(); // see lib/auth/session-time.ts
+        }
         return token;
       },
       async session({ session, token }) {

@@ -4,13 +4,15 @@ import type { Actor } from "@/lib/domain/actor";
 import { loadActor } from "@/lib/domain/auth/authenticate";
 import { NotAuthenticatedError } from "@/lib/domain/errors";
 import { clientAddress } from "@/lib/api/client-address";
-import { verifyToken } from "./jwt";
+import { verifyTokenClaims } from "./jwt";
+import { sessionIssuedAt } from "./session-time";
 import { authSecret } from "./secret";
 
 // Per request, each check runs once: the rate limiter, the idempotency guard and the handler
 // all ask who the caller is. Keyed by the request object, so nothing outlives the request.
-const bearerIds = new WeakMap<object, Promise<string | null>>();
-const sessionIds = new WeakMap<object, Promise<string | null>>();
+type Claims = { userId: string; issuedAt: number } | null;
+const bearerIds = new WeakMap<object, Promise<Claims>>();
+const sessionIds = new WeakMap<object, Promise<Claims>>();
 const actors = new WeakMap<object, Promise<Actor | null>>();
 
 function once<T>(memo: WeakMap<object, Promise<T>>, req: object, fn: () => Promise<T>): Promise<T> {
@@ -19,14 +21,14 @@ function once<T>(memo: WeakMap<object, Promise<T>>, req: object, fn: () => Promi
   return p;
 }
 
-function bearerUserId(req: NextRequest, token: string): Promise<string | null> {
-  return once(bearerIds, req, () => verifyToken(token, "access"));
+function bearerClaims(req: NextRequest, token: string): Promise<Claims> {
+  return once(bearerIds, req, () => verifyTokenClaims(token, "access"));
 }
 
-function sessionUserId(req: NextRequest): Promise<string | null> {
+function sessionClaims(req: NextRequest): Promise<Claims> {
   return once(sessionIds, req, async () => {
     const session = await getToken({ req, secret: authSecret() }).catch(() => null);
-    return typeof session?.sub === "string" ? session.sub : null;
+    return typeof session?.sub === "string" ? { userId: session.sub, issuedAt: sessionIssuedAt(session) } : null;
   });
 }
 
@@ -42,13 +44,13 @@ export function actorFromRequest(req: NextRequest): Promise<Actor | null> {
     if (header) {
       const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
       if (!m) throw new NotAuthenticatedError("Authorization header must be: Bearer <access token>.");
-      const userId = await bearerUserId(req, m[1]);
-      const actor = userId ? await loadActor(userId) : null;
+      const claims = await bearerClaims(req, m[1]);
+      const actor = claims ? await loadActor(claims.userId, claims.issuedAt) : null;
       if (!actor) throw new NotAuthenticatedError("Given token not valid for any token type");
       return actor;
     }
-    const sub = await sessionUserId(req);
-    return sub ? loadActor(sub) : null;
+    const claims = await sessionClaims(req);
+    return claims ? loadActor(claims.userId, claims.issuedAt) : null;
   });
 }
 
@@ -77,8 +79,8 @@ export async function requestUserId(req: NextRequest): Promise<string | null> {
   const header = req.headers.get("authorization");
   if (header) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    return m ? bearerUserId(req, m[1]) : null;
+    return m ? ((await bearerClaims(req, m[1]))?.userId ?? null) : null;
   }
   if (!hasSessionCookie(req)) return null;
-  return sessionUserId(req);
+  return (await sessionClaims(req))?.userId ?? null;
 }

@@ -4,6 +4,7 @@ import { decode } from "next-auth/jwt";
 import { redirect } from "next/navigation";
 import type { Actor } from "@/lib/domain/actor";
 import { loadActor } from "@/lib/domain/auth/authenticate";
+import { sessionIssuedAt } from "./session-time";
 import { authSecret } from "./secret";
 
 const COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
@@ -15,7 +16,7 @@ export async function currentActor(): Promise<Actor | null> {
     const value = jar.get(name)?.value;
     if (!value) continue;
     const token = await decode({ token: value, secret: authSecret() }).catch(() => null);
-    if (token?.sub) return loadActor(token.sub);
+    if (token?.sub) return loadActor(token.sub, sessionIssuedAt(token));
   }
   return null;
 }

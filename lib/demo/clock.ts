@@ -48,7 +48,10 @@ export class DemoClock {
         );
         await tx.$executeRawUnsafe(`INSERT INTO demo_clock (s, e, off) VALUES ${values}`);
         await tx.$executeRawUnsafe(`UPDATE tickets SET
-          ${shift("sla_due_at", "created_at")}, ${shift("created_at")}, ${shift("updated_at")},
+          ${shift("sla_due_at", "created_at")}, ${shift("sla_warn_at", "created_at")},
+          ${shift("first_response_due_at", "created_at")}, ${shift("resolution_due_at", "created_at")},
+          ${shift("next_response_due_at", "last_message_at")}, ${shift("sla_paused_at")},
+          ${shift("created_at")}, ${shift("updated_at")},
           ${shift("last_message_at")}, ${shift("first_response_at")}, ${shift("resolved_at")}, ${shift("closed_at")}`);
         await tx.$executeRawUnsafe(`UPDATE messages SET ${shift("created_at")}, ${shift("updated_at")}`);
         await tx.$executeRawUnsafe(`UPDATE events SET ${shift("created_at")}`);

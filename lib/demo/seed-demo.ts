@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/domain/auth/password";
 import { DemoClock } from "./clock";
 import { AGENTS, COMPANIES, CUSTOMER_NAMES, DEMO_CUSTOMER, DEMO_PASSWORD, LEAD_NAMES, TEAMS, TEMPLATES, type DemoAgent } from "./content";
 import { Rng } from "./random";
+import { signUp } from "@/lib/domain/auth/sign-up";
 import { playTicket, type Channel, type TicketPlan } from "./tickets";
 
 export class DemoSeedRefusedError extends Error {
@@ -21,6 +22,7 @@ export interface DemoSeedResult {
 }
 
 const DAY = 86_400_000;
+export const DEMO_SIGNUP = { name: "Nico Newcomer", email: "newcomer@caseflow.test", password: "lantern meadow quiet harbor 24" };
 const TICKETS = 300;
 const STATUSES: [TicketStatus, number][] = [["new", 12], ["assigned", 10], ["in_progress", 18], ["pending", 12], ["resolved", 20], ["closed", 28]];
 const PRIORITIES: [Priority, number][] = [["low", 20], ["medium", 45], ["high", 25], ["urgent", 10]];
@@ -137,6 +139,10 @@ export async function seedDemo(opts: { ifEmpty?: boolean; now?: Date; log?: (m: 
   // The seeded history is not news: nobody should get ~1,000 emails about it.
   await prisma.notification.deleteMany({});
   await prisma.localMail.deleteMany({});
+  // A self-service sign-up that is not confirmed yet: it cannot sign in, and its confirmation
+  // email waits in the dev mailbox (/dev/mailbox/), where a newcomer's would.
+  await signUp(DEMO_SIGNUP);
+  log(`unverified sign-up ${DEMO_SIGNUP.email}: open its confirmation link in /dev/mailbox/ to activate it`);
 
   const messages = await prisma.message.count();
   return {

@@ -36,6 +36,13 @@ export class NotAuthenticatedError extends DomainError {
   }
 }
 
+/** Right password, but the address of a self-service sign-up was never confirmed. */
+export class EmailNotVerifiedError extends NotAuthenticatedError {
+  constructor() {
+    super("Confirm your email address first: open the link we emailed you. No email? Sign up again with the same address to get a new link.");
+  }
+}
+
 export class PermissionDeniedError extends DomainError {
   constructor(message = "You do not have permission to perform this action.") {
     super(403, message);

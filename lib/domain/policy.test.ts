@@ -139,6 +139,8 @@ const MATRIX: Record<Action, [SubjectName, Expect][]> = {
     ["ownerless shared macro", /* */ [F, F, F, T, T, F, F]],
     ["none", /*                   */ [F, F, F, F, F, F, F]],
   ],
+  "sla-policy:read": AGENT_ONLY,
+  "sla-policy:manage": [["none", /*               */ [F, F, F, T, T, F, F]]],
 };
 
 describe("policy matrix", () => {

@@ -35,6 +35,8 @@ import { PermissionDeniedError } from "./errors";
  *   macro:use               | -                   | yes                         | yes
  *   macro:view              | -                   | shared, or own personal     | same
  *   macro:edit              | -                   | own (personal or shared)    | + any shared
+ *   sla-policy:read         | -                   | yes                         | yes
+ *   sla-policy:manage       | -                   | -                           | yes
  *
  * Subjects: `ticket` (assignee, requester, contact's user) for ticket rules, `assignTo` for
  * ticket:assign (null = unassign), `ownerId` (author / uploader) for edits and deletes,
@@ -65,6 +67,8 @@ export const ACTIONS = [
   "macro:use", // list, create and apply macros (a shared one needs no more than this to create)
   "macro:view",
   "macro:edit", // also delete
+  "sla-policy:read", // SLA policies, calendars and targets
+  "sla-policy:manage", // create, edit and delete them (open tickets are recomputed)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -137,6 +141,8 @@ const RULES: Record<Action, (actor: Who, subject: Subject) => boolean> = {
   "macro:view": (a, s) => agent(a) && !!s.macro && (s.macro.shared || s.macro.ownerId === a.id),
   // Shared macros are the team's: their creator or an admin keeps them; personal ones stay the owner's.
   "macro:edit": (a, s) => agent(a) && !!s.macro && (s.macro.ownerId === a.id || (s.macro.shared && admin(a))),
+  "sla-policy:read": agent,
+  "sla-policy:manage": admin,
 };
 
 export function can(actor: Who, action: Action, subject: Subject = {}): boolean {

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { NotificationKind } from "@/lib/db/generated/client";
 
 /**
  * Mail and notification settings, read from the environment each time they are needed (tests
@@ -49,7 +48,8 @@ export interface MailConfig {
   fromConfigured: boolean;
   productName: string;
   appUrl: string;
-  enabled: Record<NotificationKind, boolean>;
+  /** Operator switches of the ticket notifications (account emails cannot be switched off). */
+  enabled: Record<"ticket_update" | "customer_reply" | "ticket_created", boolean>;
   maxAttempts: number;
   backoffBaseMs: number;
   backoffMaxMs: number;

@@ -30,7 +30,7 @@ const MAX_BODY = 8_000;
  * configuration (e.g. APP_URL not a URL) also means no mail: the outbox worker cannot start
  * with it either, so nothing could be sent, and a reply must not fail over an operator setting.
  */
-function settingsFor(kind: NotificationKind): MailConfig | null {
+function settingsFor(kind: keyof MailConfig["enabled"]): MailConfig | null {
   let cfg: MailConfig;
   try {
     cfg = mailConfig();
@@ -90,7 +90,7 @@ export type MessageNotice = Omit<Extract<DomainEvent, { type: "message.created" 
 export async function enqueueMessageNotifications(tx: Prisma.TransactionClient, actor: Actor, m: MessageNotice) {
   if (m.isInternal) return;
   const agent = isAgent(actor);
-  const kind: NotificationKind = agent ? "ticket_update" : "customer_reply";
+  const kind = agent ? ("ticket_update" as const) : ("customer_reply" as const);
   const cfg = settingsFor(kind);
   if (!cfg) return;
   const t = await loadTicketForNotify(tx, m.ticketId, kind);

@@ -2,15 +2,29 @@ import type { ReactElement } from "react";
 import { render } from "@react-email/render";
 import type { NotificationKind } from "@/lib/db/generated/client";
 import { notificationPayloadSchema, type NotificationPayload } from "./payload";
+import { accountPayloadSchema, type AccountMailProps } from "./account-mail";
+import { unseal } from "./seal";
 
 interface TemplateModule {
   default: (p: NotificationPayload) => ReactElement;
   subject: (p: NotificationPayload) => string;
 }
 
+interface AccountTemplateModule {
+  default: (p: AccountMailProps) => ReactElement;
+  subject: (p: AccountMailProps) => string;
+}
+
+const ACCOUNT_TEMPLATES: Record<string, () => Promise<AccountTemplateModule>> = {
+  account_verify_email: () => import("@/emails/account-verify-email"),
+  account_password_reset: () => import("@/emails/account-password-reset"),
+  account_magic_link: () => import("@/emails/account-magic-link"),
+  account_exists: () => import("@/emails/account-exists"),
+};
+
 // Loaded lazily, so a template that is missing or fails to import breaks only its own sends
 // (the worker retries, then dead-letters with the error), never a request or the worker.
-const TEMPLATES: Record<NotificationKind, () => Promise<TemplateModule>> = {
+const TEMPLATES: Partial<Record<NotificationKind, () => Promise<TemplateModule>>> = {
   ticket_update: () => import("@/emails/support-ticket-update"),
   customer_reply: () => import("@/emails/support-customer-reply"),
   ticket_created: () => import("@/emails/support-ticket-created"),
@@ -28,11 +42,23 @@ export async function renderNotification(
   payload: unknown,
   templates: Partial<Record<NotificationKind, () => Promise<TemplateModule>>> = {},
 ): Promise<RenderedMail> {
-  const load = templates[kind] ?? TEMPLATES[kind];
-  if (!load) throw new Error(`No email template for notification kind "${kind}".`);
-  const p = notificationPayloadSchema.parse(payload);
-  const mod = await load();
-  const element = mod.default(p);
+  let element: ReactElement;
+  let subject: string;
+  const account = ACCOUNT_TEMPLATES[kind];
+  if (account && !templates[kind]) {
+    const { sealedUrl, ...rest } = accountPayloadSchema.parse(payload);
+    const p: AccountMailProps = { ...rest, url: unseal(sealedUrl) };
+    const mod = await account();
+    element = mod.default(p);
+    subject = mod.subject(p);
+  } else {
+    const load = templates[kind] ?? TEMPLATES[kind];
+    if (!load) throw new Error(`No email template for notification kind "${kind}".`);
+    const p = notificationPayloadSchema.parse(payload);
+    const mod = await load();
+    element = mod.default(p);
+    subject = mod.subject(p);
+  }
   const [html, text] = await Promise.all([
     render(element),
     render(element, {
@@ -51,5 +77,5 @@ export async function renderNotification(
       },
     }),
   ]);
-  return { subject: mod.subject(p), html, text: text.trim() + "\n" };
+  return { subject, html, text: text.trim() + "\n" };
 }

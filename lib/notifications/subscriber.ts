@@ -4,6 +4,7 @@ import {
   enqueueStatusChangeNotification,
   enqueueTicketCreatedNotification,
 } from "./enqueue-notifications";
+import { enqueueAccountMail } from "./account-mail";
 
 /** Turns domain events into outbox rows, in the transaction of the change that caused them. */
 export const notificationSubscriber: DomainEventSubscriber = async (tx, e) => {
@@ -12,6 +13,8 @@ export const notificationSubscriber: DomainEventSubscriber = async (tx, e) => {
       return enqueueTicketCreatedNotification(tx, e.actor, { ticketId: e.ticketId, initialMessage: e.initialMessage, at: e.at });
     case "ticket.status_changed":
       return enqueueStatusChangeNotification(tx, e.actor, { ticketId: e.ticketId, from: e.from, to: e.to });
+    case "account.mail":
+      return enqueueAccountMail(tx, e);
     case "message.created": {
       if (!e.notify) return;
       const { type: _t, actor, notify: _n, ticketUpdate: _u, ...notice } = e;

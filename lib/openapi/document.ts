@@ -3,6 +3,7 @@ import type { ApiOperation } from "@/lib/schemas/operation";
 import { supportOperations } from "@/lib/api/support/output-schemas";
 import { crmOperations } from "@/lib/api/crm/schemas";
 import { extraOperations } from "./extra-operations";
+import { accountOperations } from "@/lib/api/auth/operations";
 import {
   errorResponseRef,
   errorSchemas,
@@ -153,7 +154,7 @@ function operation(op: ApiOperation): Json {
 }
 
 export function allOperations(): ApiOperation[] {
-  return [...supportOperations, ...extraOperations, ...(crmOperations as ApiOperation[])];
+  return [...supportOperations, ...accountOperations, ...extraOperations, ...(crmOperations as ApiOperation[])];
 }
 
 export function openApiDocument(serverUrl?: string): Json {
@@ -172,7 +173,7 @@ export function openApiDocument(serverUrl?: string): Json {
     servers: [{ url: serverUrl ?? "/" }],
     security: AUTHENTICATED,
     tags: [
-      { name: "auth", description: "API tokens (JWT)" },
+      { name: "auth", description: "API tokens (JWT) and self-service accounts (sign-up, email verification, password reset, sign-in links)" },
       { name: "support", description: "Support API of the frontend integration guide" },
       { name: "crm", description: "CRM ticket API" },
       { name: "schema", description: "This document" },

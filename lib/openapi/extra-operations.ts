@@ -6,6 +6,7 @@ import { ticketPartiesPageOut, ticketPartiesQuerySchema } from "@/lib/api/suppor
 import { presenceSchema, streamQuerySchema } from "@/lib/api/support/stream-schema";
 import { bulkResultsOut, bulkSchema } from "@/lib/api/support/bulk";
 import { appliedMacroOut, applyMacroSchema, macroCreateSchema, macroListQuerySchema, macroOut, macroPageOut, macroUpdateSchema } from "@/lib/api/support/macros";
+import { slaPolicyCreateSchema, slaPolicyOut, slaPolicyPageOut, slaPolicyUpdateSchema, slaReportOut, slaReportQuerySchema } from "@/lib/api/support/sla-policy-schemas";
 
 /**
  * Operations whose schemas live outside the two API contract lists: the agent's notification
@@ -36,5 +37,11 @@ export const extraOperations: ApiOperation[] = [
   { method: "delete", path: "/api/v1/support/macros/{id}/", tag: "support", summary: "Delete a macro" },
   { method: "post", path: "/api/v1/support/tickets/{id}/apply-macro/", tag: "support", summary: "Apply a macro to a ticket (If-Match → 412 when stale)", body: applyMacroSchema, response: appliedMacroOut },
   { method: "post", path: "/api/v1/support/tickets/bulk/", tag: "support", summary: "Change up to 100 tickets at once (per-ticket results)", body: bulkSchema, response: bulkResultsOut },
+  { method: "get", path: "/api/v1/support/sla-policies/", tag: "support", summary: "List SLA policies in matching order", response: slaPolicyPageOut },
+  { method: "post", path: "/api/v1/support/sla-policies/", tag: "support", summary: "Create an SLA policy", body: slaPolicyCreateSchema, response: slaPolicyOut, status: 201 },
+  { method: "get", path: "/api/v1/support/sla-policies/{id}/", tag: "support", summary: "Get an SLA policy", response: slaPolicyOut },
+  { method: "patch", path: "/api/v1/support/sla-policies/{id}/", tag: "support", summary: "Edit an SLA policy", body: slaPolicyUpdateSchema, response: slaPolicyOut },
+  { method: "delete", path: "/api/v1/support/sla-policies/{id}/", tag: "support", summary: "Delete an SLA policy", status: 204 },
+  { method: "get", path: "/api/v1/support/sla-report/", tag: "support", summary: "SLA results by policy, team, agent or priority", query: slaReportQuerySchema, response: slaReportOut },
   { method: "get", path: "/api/v1/support/ticket-parties/", tag: "support", summary: "Look up who tickets are about", query: ticketPartiesQuerySchema, response: ticketPartiesPageOut },
 ];

@@ -33,6 +33,23 @@ export const operationDocs: Record<string, OperationDoc> = {
     description: "Exchanges a refresh token for a new access token. A deactivated user's refresh token stops working at once (401).",
     errors: [401],
   },
+  "post /api/v1/auth/signup/": {
+    description:
+      "Creates a customer account that can sign in once its email address is confirmed through the emailed link (24 hours). The answer is the same 201 whether or not the address already has an account: an existing account's owner is emailed instead, and an account without a password (one that wrote in by email or was made by an agent) is completed, so its earlier tickets show. The password is checked for strength (zxcvbn, score 3 of 4).",
+  },
+  "post /api/v1/auth/verify-email/": {
+    description: "Confirms the address with the token from the verification link. A token works once; a used, expired or unknown one is 400 on `token`.",
+  },
+  "post /api/v1/auth/password-reset/": {
+    description: "Emails a single-use link (1 hour) to reset the password, if an active account uses the address. Always the same 200, so the answer never tells whether the address has an account.",
+  },
+  "post /api/v1/auth/password-reset/confirm/": {
+    description:
+      "Sets a new password with the token from the reset link. Every session, access token and refresh token of the user issued before this call stops working (401). A weak password is 400 on `password` and leaves the token usable; a used, expired or unknown token is 400 on `token`.",
+  },
+  "post /api/v1/auth/magic-link/": {
+    description: "Emails a single-use sign-in link (15 minutes), if an active account uses the address. Always the same 200. The link opens /magic-link/, which signs in through next-auth.",
+  },
 
   // Support API
   "get /api/v1/support/tickets/": {
@@ -130,6 +147,30 @@ export const operationDocs: Record<string, OperationDoc> = {
   "post /api/v1/support/tickets/bulk/": {
     description:
       "Applies the same changes (status, priority, assigned_to, add_tags, remove_tags, and/or a macro) to 1–100 tickets. Each ticket is its own transaction with the policy and version checks of a single PATCH (`versions` maps ticket ids to the version they were seen at). The answer is 200 with one result per id, in order: `ok` with the ticket, or `error` with the status the single request would have had (403, 404, 412, 400 with `errors`). Partial success is normal; nothing is skipped silently.",
+  },
+  "get /api/v1/support/sla-policies/": {
+    description:
+      "SLA policies in matching order: the first whose conditions all match a ticket applies, the default policy (always present, last) otherwise. Targets are business minutes per priority for the first response, next response (after a customer reply) and resolution, counted in the policy's calendar. Agents may read; customers get 403.",
+  },
+  "post /api/v1/support/sla-policies/": {
+    description:
+      "Admins add a policy (conditions on priority, category, channel, team, company; targets; calendar with weekly hours in an IANA time zone and holidays; a warning lead time). Open tickets are matched again in batches; their clocks keep the business time already used.",
+    headers: ["Location"],
+  },
+  "get /api/v1/support/sla-policies/{id}/": {
+    description: "One SLA policy. Agents may read; customers get 403.",
+  },
+  "patch /api/v1/support/sla-policies/{id}/": {
+    description:
+      "Admins edit a policy; targets given for a priority replace that priority's targets. The default policy has no conditions. Open tickets are recomputed in batches.",
+  },
+  "delete /api/v1/support/sla-policies/{id}/": {
+    description: "Admins delete a policy; its open tickets move to the next matching policy first. The default policy cannot be deleted (409).",
+    errors: [409],
+  },
+  "get /api/v1/support/sla-report/": {
+    description:
+      "For agents: tickets created from `from` to `to` (UTC days, inclusive), grouped by `group_by`: how many, met, breached (a clock announced breached, or open past sla_due_at now), % met, and median / p90 business minutes to the first response and of resolution. Customers get 403.",
   },
   "get /api/v1/support/ticket-parties/": {
     description:

@@ -23,7 +23,13 @@ export default async function AgentLayout({ children }: { children: React.ReactN
           <span className="ml-auto rounded bg-slate-800 px-1.5 py-0.5 text-[10px] font-medium uppercase tracking-wide text-slate-400">Agent</span>
         </div>
         <AgentNav />
-        <nav aria-label="Settings" className="hidden px-2 pt-4 lg:block">
+        <nav aria-label="Reports" className="hidden px-2 pt-4 lg:block">
+          <a href="/agent/sla-report/" className="flex items-center gap-2.5 rounded-md px-2 py-1.5 text-sm text-slate-300 hover:bg-slate-800/60 hover:text-white">
+            <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4 opacity-80" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round"><path d="M4 16V9m4 7V5m4 11v-5m4 5V7" /></svg>
+            SLA report
+          </a>
+        </nav>
+        <nav aria-label="Settings" className="hidden px-2 lg:block">
           <a href="/agent/settings/" className="flex items-center gap-2.5 rounded-md px-2 py-1.5 text-sm text-slate-300 hover:bg-slate-800/60 hover:text-white">
             <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4 opacity-80" fill="none" stroke="currentColor" strokeWidth="1.6"><path d="M5 8a5 5 0 0 1 10 0v3l1.5 3h-13L5 11V8Zm3 8a2 2 0 0 0 4 0" strokeLinejoin="round" /></svg>
             Notifications

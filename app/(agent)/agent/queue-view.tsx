@@ -141,7 +141,7 @@ function QueueTable({ rows, names, selfId, viewing }: { rows: QueueRow[]; names:
                     <span className="inline-flex items-center gap-2 text-slate-700"><Avatar name={assignee === "You" ? (names.get(selfId) ?? "You") : assignee} size="sm" /><span className="truncate">{assignee}</span></span>
                   ) : <span className="text-slate-500">Unassigned</span>}
                 </td>
-                <td className="py-3 align-top"><SlaCountdown due={t.sla_due_at} status={t.status} /></td>
+                <td className="py-3 align-top"><SlaCountdown due={t.sla_due_at} status={t.status} paused={t.sla_paused} /></td>
                 <td className="hidden py-3 pr-4 text-right align-top text-xs text-slate-500 sm:table-cell">
                   <RelativeTime iso={t.last_message_at!} />
                 </td>

@@ -33,6 +33,12 @@ export function serializeTicket(t: TicketRow, actor: Actor) {
     tags: t.tags,
     sla_due_at: iso(t.slaDueAt),
     sla_overdue: isOverdue(t),
+    // The clocks behind sla_due_at (read-only): frozen as they stood while sla_paused.
+    first_response_due_at: iso(t.firstResponseDueAt),
+    next_response_due_at: iso(t.nextResponseDueAt),
+    resolution_due_at: iso(t.resolutionDueAt),
+    sla_policy: t.slaPolicyId,
+    sla_paused: t.slaPausedAt != null,
     user: t.userId,
     contact: t.contactId,
     order: t.orderId,

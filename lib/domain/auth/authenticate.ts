@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { actorSelect, type Actor } from "../actor";
-import { NotAuthenticatedError } from "../errors";
+import { EmailNotVerifiedError, NotAuthenticatedError } from "../errors";
 import { verifyPassword } from "./password";
 import { assertNotThrottled, clearFailures, loginLimits, recordFailure, type ThrottleKey } from "./throttle";
 
@@ -34,24 +34,32 @@ export async function authenticate(email: string, password: string, clientIp: st
   await assertNotThrottled(prisma, keys.map((k) => k.key));
   const user = await prisma.user.findUnique({
     where: { email: normalized },
-    select: { ...actorSelect, passwordHash: true },
+    select: { ...actorSelect, passwordHash: true, emailVerifiedAt: true },
   });
   const ok = await verifyPassword(password, user?.passwordHash);
   if (!user || !ok || !user.isActive) {
     await recordFailure(prisma, keys);
     throw new NotAuthenticatedError("No active account found with the given credentials.");
   }
+  // Said only after the password matched, so it reveals nothing to someone guessing emails.
+  if (!user.emailVerifiedAt) throw new EmailNotVerifiedError();
   // Only this email+address pair is forgiven: the per-email count also holds other
   // addresses' guesses, which one successful sign-in must not wipe out.
   await clearFailures(prisma, keys[0].key);
-  const { passwordHash: _ph, isActive: _a, ...actor } = user;
+  const { passwordHash: _ph, isActive: _a, emailVerifiedAt: _v, ...actor } = user;
   return actor;
 }
 
-export async function loadActor(userId: string): Promise<Actor | null> {
+/**
+ * The actor a session or token stands for, or null when the user is gone or inactive, or when
+ * the credential was issued (`issuedAt`, epoch ms) before the user's sessions were ended by a
+ * password reset (users.sessions_valid_after).
+ */
+export async function loadActor(userId: string, issuedAt?: number | null): Promise<Actor | null> {
   const prisma = await db();
-  const user = await prisma.user.findUnique({ where: { id: userId }, select: actorSelect });
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { ...actorSelect, sessionsValidAfter: true } });
   if (!user || !user.isActive) return null;
-  const { isActive: _a, ...actor } = user;
+  if (user.sessionsValidAfter && (issuedAt == null || issuedAt < user.sessionsValidAfter.getTime())) return null;
+  const { isActive: _a, sessionsValidAfter: _s, ...actor } = user;
   return actor;
 }

@@ -34,7 +34,14 @@ export type DomainEvent =
   | { type: "attachment.created"; actor: Actor; ticketId: string; attachmentId: string; isInternal: boolean; at: Date }
   | { type: "attachment.deleted"; actor: Actor; ticketId: string; attachmentId: string; isInternal: boolean; at: Date }
   /** The ticket is gone: who could see it is carried along, since its row no longer tells. */
-  | { type: "ticket.deleted"; actor: Actor; ticketId: string; requesterId: string | null; contactUserId: string | null; assignedToId: string | null; at: Date };
+  | { type: "ticket.deleted"; actor: Actor; ticketId: string; requesterId: string | null; contactUserId: string | null; assignedToId: string | null; at: Date }
+  /**
+   * An account email is due: a link to verify the address, reset the password or sign in
+   * (`secret` is the one-time token of the link), or "you already have an account" (no secret).
+   */
+  | { type: "account.mail"; mail: AccountMailKind; userId: string; email: string; name: string; secret: string | null; at: Date };
+
+export type AccountMailKind = "verify_email" | "password_reset" | "magic_link" | "exists";
 
 export type DomainEventSubscriber = (tx: Prisma.TransactionClient, event: DomainEvent) => Promise<void>;
 

@@ -7,6 +7,9 @@ import type { PreparedUpload } from "../attachments/uploads";
 import type { TicketStatus } from "@/lib/db/generated/client";
 import { applyChange, onAgentReply, onCustomerReply, onStatusChange, type LifecycleState } from "../tickets/lifecycle";
 import { ROLE_TEAMS } from "../tickets/routing";
+import { sameClocks, slaClockSql } from "../sla/clock-columns";
+import { onAgentReplyClocks, onCustomerReplyClocks, onStatusClocks } from "../sla/clocks";
+import { rulesFor } from "../sla/policies";
 import { lockTicket, type LockedTicket } from "../tickets/lock-ticket";
 import type { MessageRow } from "./message-select";
 
@@ -56,6 +59,8 @@ export async function appendMessage(tx: Prisma.TransactionClient, actor: Actor, 
   const after: TimelineRow[] = [];
   const ticketFields: string[] = [];
   let ticketUpdate: Prisma.Sql;
+  const rules = rulesFor(locked.sla.policy, locked.sla.priority);
+  let clocks = locked.sla.clocks;
   let statusChange: { from: TicketStatus; to: TicketStatus } | null = null;
   if (!input.isInternal && !agent) {
     const d = onCustomerReply({ status: locked.status, assignedToId: locked.assignedToId });
@@ -68,7 +73,9 @@ export async function appendMessage(tx: Prisma.TransactionClient, actor: Actor, 
         status = ${d.status}::"TicketStatus", resolved_at = ${d.resolvedAt ?? null},
         closed_at = ${d.closedAt ?? null}, version = version + 1, updated_at = ${at}`;
       timeline.push({ type: "status_changed", isInternal: false, data: { from: locked.status, to: d.status, reason: d.reason ?? "customer_reply" } });
+      clocks = onStatusClocks(clocks, locked.status, d.status, rules, at);
     }
+    clocks = onCustomerReplyClocks(clocks, { status: d.status ?? locked.status, firstResponded: locked.firstResponseAt != null }, rules, at);
   } else {
     // An agent's note or reply (or a customer's note, which validation refuses before this):
     // a reply may take the ticket, and either may set a status.
@@ -78,6 +85,8 @@ export async function appendMessage(tx: Prisma.TransactionClient, actor: Actor, 
     const reply = input.isInternal ? {} : onAgentReply(before, at, { assignTo: input.assignTo });
     const mid = applyChange(before, reply);
     const next = input.setStatus ? applyChange(mid, onStatusChange(mid, input.setStatus, at)) : mid;
+    if (!input.isInternal) clocks = onAgentReplyClocks(clocks);
+    if (next.status !== before.status) clocks = onStatusClocks(clocks, before.status, next.status, rules, at);
     const parts: Prisma.Sql[] = input.isInternal
       ? [Prisma.sql`internal_message_count = internal_message_count + 1`]
       : [
@@ -103,6 +112,9 @@ export async function appendMessage(tx: Prisma.TransactionClient, actor: Actor, 
     if (ticketFields.length) parts.push(Prisma.sql`version = version + 1, updated_at = ${at}`);
     ticketUpdate = Prisma.join(parts, ", ");
   }
+  // The clocks move in the same UPDATE; an unchanged state leaves the columns (and an
+  // explicitly set sla_due_at) alone.
+  if (!sameClocks(clocks, locked.sla.clocks)) ticketUpdate = Prisma.sql`${ticketUpdate}, ${slaClockSql(clocks, locked.sla.policy)}`;
   timeline.push({
     type: input.isInternal ? "internal_note_created" : "message_created",
     isInternal: input.isInternal,

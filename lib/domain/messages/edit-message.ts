@@ -1,3 +1,4 @@
+import { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import type { Actor } from "../actor";
@@ -6,6 +7,9 @@ import { recordEvent } from "../events/record-event";
 import { NotFoundError, ValidationError } from "../errors";
 import { assertCan, can } from "../policy";
 import { onNotePublished } from "../tickets/lifecycle";
+import { lockTicket } from "../tickets/lock-ticket";
+import { sameClocks, slaClockSql } from "../sla/clock-columns";
+import { onAgentReplyClocks } from "../sla/clocks";
 import { messagesVisibleTo } from "../scope";
 import { messageSelect } from "./message-select";
 import { removePublicMessageFromCounters } from "./message-counters";
@@ -52,15 +56,18 @@ export async function editMessage(actor: Actor, id: string, input: EditMessageIn
         await tx.$executeRaw`UPDATE tickets SET internal_message_count = internal_message_count + 1 WHERE id = ${m.ticketId}::uuid`;
       } else {
         // Now the customer sees it: it counts as an agent reply from this moment.
-        const [t] = await tx.$queryRaw<{ first_response_at: Date | null }[]>`
-          SELECT first_response_at FROM tickets WHERE id = ${m.ticketId}::uuid FOR NO KEY UPDATE`;
-        const firstResponseAt = onNotePublished({ firstResponseAt: t.first_response_at }, now).firstResponseAt ?? t.first_response_at;
+        const t = await lockTicket(tx, m.ticketId);
+        if (!t) throw new NotFoundError();
+        const firstResponseAt = onNotePublished({ firstResponseAt: t.firstResponseAt }, now).firstResponseAt ?? t.firstResponseAt;
+        // It answers the customer: the response clocks are met.
+        const clocks = onAgentReplyClocks(t.sla.clocks);
+        const sla = sameClocks(clocks, t.sla.clocks) ? Prisma.empty : Prisma.sql`, ${slaClockSql(clocks, t.sla.policy)}`;
         await tx.$executeRaw`
           UPDATE tickets SET internal_message_count = GREATEST(internal_message_count - 1, 0),
             public_message_count = public_message_count + 1,
             unread_by_customer = unread_by_customer + 1,
             last_message_at = GREATEST(last_message_at, ${now}),
-            first_response_at = ${firstResponseAt}
+            first_response_at = ${firstResponseAt} ${sla}
           WHERE id = ${m.ticketId}::uuid`;
       }
     }

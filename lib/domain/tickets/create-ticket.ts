@@ -8,7 +8,10 @@ import { recordEvent } from "../events/record-event";
 import { ValidationError } from "../errors";
 import { appendMessage } from "../messages/append-message";
 import { assertCan, can } from "../policy";
-import { defaultSlaDueAt } from "../sla";
+import { slaClockColumns } from "../sla/clock-columns";
+import { startClocks } from "../sla/clocks";
+import { loadSlaPolicies } from "../sla/load-policies";
+import { matchPolicy, rulesFor } from "../sla/policies";
 import { teamForCategory } from "./routing";
 import { onCreate } from "./lifecycle";
 import { allocateTicketNumber } from "./ticket-number";
@@ -88,6 +91,9 @@ export async function createTicket(actor: Actor, input: CreateTicketInput) {
     const assignedTeamId = assignee ? await teamForAssignee(tx, assignee) : await teamIdByName(tx, teamForCategory(category));
     const life = onCreate({ status: input.status, assignedToId: input.assignedToId ?? null }, now);
     const number = await allocateTicketNumber(tx, now);
+    const channel = input.channel ?? input.defaultChannel ?? (agent ? "api" : "portal");
+    const policy = matchPolicy(await loadSlaPolicies(tx), { priority, category, channel, assignedTeamId, companyId });
+    const clocks = slaClockColumns(startClocks(life.status, rulesFor(policy, priority), now), policy);
 
     const data: Prisma.TicketUncheckedCreateInput = {
       number,
@@ -97,9 +103,12 @@ export async function createTicket(actor: Actor, input: CreateTicketInput) {
       priority,
       priorityRank: PRIORITY_RANK[priority],
       category,
-      channel: input.channel ?? input.defaultChannel ?? (agent ? "api" : "portal"),
+      channel,
       tags: storableTags(input.tags ?? []),
-      slaDueAt: input.slaDueAt === undefined ? defaultSlaDueAt(priority, now) : input.slaDueAt,
+      ...clocks,
+      // An explicit due time (agents, imports) stands until the next event that moves a clock.
+      slaDueAt: input.slaDueAt === undefined ? clocks.slaDueAt : input.slaDueAt,
+      slaPolicyId: policy.id,
       userId: requester.userId,
       contactId: requester.contactId,
       orderId,

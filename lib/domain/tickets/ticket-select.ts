@@ -34,6 +34,12 @@ export const ticketSelect = {
   createdAt: true,
   updatedAt: true,
   version: true,
+  slaPolicyId: true,
+  firstResponseDueAt: true,
+  nextResponseDueAt: true,
+  resolutionDueAt: true,
+  slaPausedAt: true,
+  slaResolutionElapsed: true,
   watchers: { select: { userId: true }, orderBy: { createdAt: "asc" } },
 } satisfies Prisma.TicketSelect;
 

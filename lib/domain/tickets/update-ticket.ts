@@ -6,6 +6,7 @@ import { emit } from "../events/domain-events";
 import { recordEvent } from "../events/record-event";
 import { NotFoundError, PreconditionFailedError, ValidationError } from "../errors";
 import { assertCan } from "../policy";
+import { reclockOnUpdate } from "../sla/reclock-ticket";
 import { ticketsVisibleTo } from "../scope";
 import { etagMatches } from "./etag";
 import { editTags, storableTags } from "./tags";
@@ -133,6 +134,18 @@ export async function updateTicketIn(tx: Tx, actor: Actor, id: string, input: Up
       changed.push(field);
     }
     if (changed.length) events.push({ type: "ticket_updated", data: { fields: changed.map(eventFieldName) } });
+
+    // SLA clocks follow the status, priority and what policies match on, in this transaction.
+    const after = { ...cur, ...data } as TicketRow;
+    const clocks = events.length
+      ? await reclockOnUpdate(tx, cur, { status: after.status, priority: after.priority, category: after.category, channel: after.channel, assignedTeamId: after.assignedTeamId, companyId: after.companyId }, now)
+      : null;
+    if (clocks) {
+      const { slaDueAt, ...rest } = clocks;
+      Object.assign(data, rest);
+      // An sla_due_at the request sets explicitly wins over the computed one.
+      if (data.slaDueAt === undefined && !(input.slaDueAt !== undefined && same(input.slaDueAt, cur.slaDueAt))) data.slaDueAt = slaDueAt;
+    }
 
     if (events.length === 0) return cur; // nothing changed: no new version, no event
     await tx.ticket.update({ where: { id }, data: { ...data, updatedAt: now, version: { increment: 1 } }, select: { id: true } });

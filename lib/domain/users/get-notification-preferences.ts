@@ -16,7 +16,7 @@ export async function readPreferences(
   const rows = await client.notificationPreference.findMany({ where: { userId }, select: { kind: true, enabled: true } });
   // No row means on: a new agent gets every notification until they say otherwise.
   const out = Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, true])) as NotificationPreferences;
-  for (const r of rows) out[r.kind] = r.enabled;
+  for (const r of rows) if (r.kind in out) out[r.kind as keyof NotificationPreferences] = r.enabled;
   return out;
 }
 

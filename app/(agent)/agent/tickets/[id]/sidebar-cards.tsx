@@ -76,6 +76,8 @@ function describe(e: ApiEvent, name: (id: unknown) => string): string {
     case "message_created": return "posted a message";
     case "internal_note_created": return "added an internal note";
     case "watchers_changed": return "changed the watchers";
+    case "sla_warning": return `SLA warning: ${String(d.clock).replace(/_/g, " ")} due soon`;
+    case "sla_breached": return `SLA breached: ${String(d.clock).replace(/_/g, " ")}`;
     case "ticket_updated":
       if (d.action === "follow_up_of") return `opened this ticket as a follow-up to ${String(d.number)}`;
       if (d.action === "followed_up_by") return `followed up in ${String(d.number)}`;

@@ -86,7 +86,7 @@ export function TicketWorkspace({ initial, renderedAt, agents, self }: {
           <h1 className="min-w-0 text-xl font-semibold tracking-tight text-slate-900">{t.subject}</h1>
           <StatusPill status={t.status} />
           <PriorityMarker priority={t.priority} />
-          {t.sla_due_at && <SlaCountdown due={t.sla_due_at} status={t.status} />}
+          {(t.sla_due_at || t.sla_paused) && <SlaCountdown due={t.sla_due_at} status={t.status} paused={t.sla_paused} />}
         </div>
         <p className="mt-1 text-xs text-slate-500">
           Opened <RelativeTime iso={t.created_at!} /> via {channelLabel(t.channel)}
