@@ -10,6 +10,7 @@ const WHY: Record<NotificationPayload["reason"], string> = {
   watcher: "you are watching this ticket and it has no assignee",
   team: "you are on the team for this ticket and it has no assignee",
   customer: "you are on this ticket",
+  admin: "you are an administrator",
 };
 
 export function subject(p: NotificationPayload): string {
@@ -62,6 +63,7 @@ SupportCustomerReply.PreviewProps = {
   },
   event: "reply",
   statusChange: null,
+  sla: null,
   openedByAgent: false,
   actorName: "Dana Whitfield",
   url: "http://localhost:3000/agent/tickets/7d9c7a1e-0000-4000-8000-000000000001/",

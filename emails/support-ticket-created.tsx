@@ -53,6 +53,7 @@ SupportTicketCreated.PreviewProps = {
   },
   event: "created",
   statusChange: null,
+  sla: null,
   openedByAgent: false,
   actorName: "Dana Whitfield",
   url: "http://localhost:3000/portal/tickets/7d9c7a1e-0000-4000-8000-000000000001/",

@@ -75,6 +75,7 @@ SupportTicketUpdate.PreviewProps = {
   },
   event: "reply",
   statusChange: null,
+  sla: null,
   openedByAgent: false,
   actorName: "Sam Ortega",
   url: "http://localhost:3000/portal/tickets/7d9c7a1e-0000-4000-8000-000000000001/",

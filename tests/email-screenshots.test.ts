@@ -9,6 +9,8 @@ import type { NotificationPayload } from "@/lib/notifications/payload";
 import SupportTicketUpdate from "@/emails/support-ticket-update";
 import SupportCustomerReply from "@/emails/support-customer-reply";
 import SupportTicketCreated from "@/emails/support-ticket-created";
+import SupportSlaWarning from "@/emails/support-sla-warning";
+import SupportSlaBreached from "@/emails/support-sla-breached";
 
 // Every email template, rendered with sample data. Its subject, plain text and HTML carry the
 // ticket's number, subject, link and message, with nothing left unrendered; in Chromium it shows
@@ -26,6 +28,8 @@ const CASES: { name: string; kind: NotificationKind; payload: NotificationPayloa
   },
   { name: "support-customer-reply", kind: "customer_reply", payload: SupportCustomerReply.PreviewProps as NotificationPayload },
   { name: "support-ticket-created", kind: "ticket_created", payload: SupportTicketCreated.PreviewProps as NotificationPayload },
+  { name: "support-sla-warning", kind: "sla_warning", payload: SupportSlaWarning.PreviewProps as NotificationPayload },
+  { name: "support-sla-breached", kind: "sla_breached", payload: SupportSlaBreached.PreviewProps as NotificationPayload },
 ];
 
 // Signs of a template value that did not render: JavaScript's empty values or template braces.

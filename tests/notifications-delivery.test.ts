@@ -135,10 +135,10 @@ describe("notifications: delivery", () => {
     const prefs = await import("@/app/api/v1/support/notification-preferences/route");
     const path = "/api/v1/support/notification-preferences/";
     const g = await call(prefs.GET as any, "GET", path, { user: agent });
-    expect(g.json).toEqual({ ticket_update: true, customer_reply: true, ticket_created: true });
-    const p = await call(prefs.PUT as any, "PUT", path, { user: agent, body: { customer_reply: false } });
+    expect(g.json).toEqual({ ticket_update: true, customer_reply: true, ticket_created: true, sla_warning: true, sla_breached: true });
+    const p = await call(prefs.PUT as any, "PUT", path, { user: agent, body: { customer_reply: false, sla_warning: false } });
     expect(p.status, p.text).toBe(200);
-    expect(p.json).toEqual({ ticket_update: true, customer_reply: false, ticket_created: true });
+    expect(p.json).toEqual({ ticket_update: true, customer_reply: false, ticket_created: true, sla_warning: false, sla_breached: true });
     const bad = await call(prefs.PUT as any, "PUT", path, { user: agent, body: { customer_reply: "nope" } });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.json)).toEqual(["customer_reply"]);

@@ -4,7 +4,9 @@ import { runSlaAlerts } from "@/lib/sla/alert-worker";
 import { useTestDb } from "./support/db";
 import { makeUser } from "./support/cast";
 import { supportApi } from "./support/api";
-import { newTicket } from "./support/fixtures";
+import { newTicket, outbox } from "./support/fixtures";
+import { renderNotification } from "@/lib/notifications/render-notification";
+import type { NotificationKind } from "@/lib/db/generated/client";
 
 useTestDb();
 
@@ -13,6 +15,24 @@ const HOUR = 3_600_000;
 async function slaEvents(ticketId: string) {
   const prisma = await db();
   return prisma.event.findMany({ where: { ticketId, type: { in: ["sla_warning", "sla_breached"] } }, select: { type: true, data: true, isInternal: true } });
+}
+
+/** The SLA emails queued for a ticket, as [kind, address] pairs, sorted. */
+async function slaMail(ticketId: string, kind?: NotificationKind) {
+  const rows = await outbox({ ticketId, kind: kind ? kind : { in: ["sla_warning", "sla_breached"] } });
+  return rows.map((n) => `${n.kind} ${n.toEmail}`).sort();
+}
+
+async function makeTeam(...members: { id: string }[]) {
+  const prisma = await db();
+  const team = await prisma.team.create({ data: { name: `SLA team ${Date.now()} ${Math.random()}` } });
+  for (const m of members) await prisma.user.update({ where: { id: m.id }, data: { teamId: team.id } });
+  return team;
+}
+
+async function mute(userId: string, kind: NotificationKind) {
+  const prisma = await db();
+  await prisma.notificationPreference.create({ data: { userId, kind, enabled: false } });
 }
 
 describe("SLA warning worker", () => {
@@ -63,5 +83,91 @@ describe("SLA warning worker", () => {
     await runSlaAlerts({ now });
     expect(runs.reduce((n, r) => n + r.breached, 0)).toBe(0);
     for (const id of ids) expect((await slaEvents(id)).map((e) => e.type)).toEqual(["sla_warning"]);
+  });
+
+  it("emails the assignee before a breach, and the assignee and the admins on breach: once, never the customer, the muted or the deactivated", async () => {
+    const prisma = await db();
+    const customer = await makeUser({ name: "Dana Whitfield" });
+    const agent = await makeUser({ role: "customer_service", name: "Sam Ortega" });
+    const teammate = await makeUser({ role: "customer_service" });
+    const admin = await makeUser({ role: "admin", isStaff: true });
+    const superAdmin = await makeUser({ role: "super_admin", isStaff: true });
+    const mutedAdmin = await makeUser({ role: "admin", isStaff: true });
+    const goneAdmin = await makeUser({ role: "admin", isStaff: true });
+    await mute(mutedAdmin.id, "sla_breached");
+    await prisma.user.update({ where: { id: goneAdmin.id }, data: { isActive: false } });
+    const t = await newTicket(customer, { subject: "Refund for order #10482" });
+    const team = await makeTeam(teammate);
+    await prisma.ticket.update({ where: { id: t.id }, data: { assignedTeamId: team.id } });
+    expect((await supportApi.patchTicket(agent, t.id, { assigned_to: agent.id })).status).toBe(200);
+    const due = new Date(t.sla_due_at).getTime();
+
+    await runSlaAlerts({ now: new Date(due - HOUR / 2) });
+    await runSlaAlerts({ now: new Date(due - HOUR / 4) });
+    // Assigned: the assignee only, not the team.
+    expect(await slaMail(t.id)).toEqual([`sla_warning ${agent.email}`]);
+    const [warning] = await outbox({ ticketId: t.id, kind: "sla_warning" });
+    expect(warning.recipientId).toBe(agent.id);
+    const wm = await renderNotification("sla_warning", warning.payload);
+    expect(wm.subject).toBe(`[${t.ticket_number}] Resolution due in 30 min: Refund for order #10482`);
+    expect(wm.text).toContain(`http://localhost:3000/agent/tickets/${t.id}/`);
+    expect(wm.text).toContain("you are assigned to this ticket");
+    expect(wm.html).toContain(`/agent/tickets/${t.id}/`);
+
+    await runSlaAlerts({ now: new Date(due + 1000) });
+    await runSlaAlerts({ now: new Date(due + HOUR) });
+    // Every active admin and super admin who did not mute breaches (other tests' admins included).
+    const admins = await prisma.user.findMany({
+      where: { role: { in: ["admin", "super_admin"] }, isActive: true, NOT: { id: { in: [mutedAdmin.id] } } },
+      select: { email: true },
+    });
+    expect(admins.map((a) => a.email)).toEqual(expect.arrayContaining([admin.email, superAdmin.email]));
+    expect(await slaMail(t.id, "sla_breached")).toEqual([agent.email, ...admins.map((a) => a.email)].map((e) => `sla_breached ${e}`).sort());
+    const all = (await outbox({ ticketId: t.id, kind: { in: ["sla_warning", "sla_breached"] } })).map((n) => n.toEmail);
+    for (const nobody of [customer.email, teammate.email, mutedAdmin.email, goneAdmin.email]) expect(all).not.toContain(nobody);
+    const [breach] = await outbox({ ticketId: t.id, kind: "sla_breached", toEmail: admin.email });
+    const bm = await renderNotification("sla_breached", breach.payload);
+    expect(bm.subject).toBe(`SLA breached: resolution on ${t.ticket_number}: Refund for order #10482`);
+    expect(bm.text).toContain(`http://localhost:3000/agent/tickets/${t.id}/`);
+    expect(bm.text).toContain("you are an administrator");
+  });
+
+  it("an unassigned ticket's warning goes to its team's active agents who did not mute it", async () => {
+    const prisma = await db();
+    const customer = await makeUser();
+    const [a, b, muted, gone] = [await makeUser({ role: "customer_service" }), await makeUser({ role: "customer_service" }), await makeUser({ role: "customer_service" }), await makeUser({ role: "customer_service" })];
+    const customerInTeam = await makeUser(); // not an agent: never gets workspace links
+    const team = await makeTeam(a, b, muted, gone, customerInTeam);
+    await mute(muted.id, "sla_warning");
+    await prisma.user.update({ where: { id: gone.id }, data: { isActive: false } });
+    const t = await newTicket(customer);
+    await prisma.ticket.update({ where: { id: t.id }, data: { assignedTeamId: team.id, assignedToId: null } });
+    const due = new Date(t.sla_due_at).getTime();
+    await runSlaAlerts({ now: new Date(due - HOUR / 2) });
+    expect(await slaMail(t.id)).toEqual([a.email, b.email].map((e) => `sla_warning ${e}`).sort());
+    const [one] = await outbox({ ticketId: t.id, kind: "sla_warning" });
+    expect((await renderNotification("sla_warning", one.payload)).text).toContain("you are on the team for this ticket");
+  });
+
+  it("three workers at once: exactly one warning email per clock per ticket per recipient", async () => {
+    const prisma = await db();
+    const customer = await makeUser();
+    const m1 = await makeUser({ role: "customer_service" });
+    const m2 = await makeUser({ role: "customer_service" });
+    const team = await makeTeam(m1, m2);
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++) ids.push((await newTicket(customer, { subject: `Race ${i}` })).id);
+    await prisma.ticket.updateMany({ where: { id: { in: ids } }, data: { assignedTeamId: team.id, assignedToId: null } });
+    const due = Math.max(...(await prisma.ticket.findMany({ where: { id: { in: ids } }, select: { slaDueAt: true } })).map((r) => r.slaDueAt!.getTime()));
+    const now = new Date(due - HOUR / 2);
+    for (let round = 0; round < 3; round++) {
+      await Promise.all([runSlaAlerts({ now, batchSize: 3 }), runSlaAlerts({ now, batchSize: 3 }), runSlaAlerts({ now, batchSize: 3 })]);
+    }
+    for (const id of ids) {
+      expect(await slaMail(id)).toEqual([m1.email, m2.email].map((e) => `sla_warning ${e}`).sort());
+      expect((await slaEvents(id)).map((e) => e.type)).toEqual(["sla_warning"]);
+    }
+    const rows = await prisma.notification.findMany({ where: { ticketId: { in: ids }, kind: "sla_warning" }, select: { payload: true } });
+    expect(rows.every((r) => (r.payload as { sla: { clock: string } }).sla.clock === "resolution")).toBe(true);
   });
 });

@@ -1404,11 +1404,15 @@ export interface components {
             ticket_update: boolean;
             customer_reply: boolean;
             ticket_created: boolean;
+            sla_warning: boolean;
+            sla_breached: boolean;
         };
         NotificationPreferencesUpdate: {
             ticket_update?: boolean;
             customer_reply?: boolean;
             ticket_created?: boolean;
+            sla_warning?: boolean;
+            sla_breached?: boolean;
         };
         PresenceHeartbeat: {
             /** @default false */

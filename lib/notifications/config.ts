@@ -9,6 +9,7 @@ import { z } from "zod";
  *   APP_URL                       base of the links in emails (default http://localhost:3000)
  *   MAIL_PRODUCT_NAME             name in the header and footer (default Caseflow)
  *   NOTIFY_TICKET_UPDATE / NOTIFY_CUSTOMER_REPLY / NOTIFY_TICKET_CREATED=off   operator switches
+ *   NOTIFY_SLA_WARNING / NOTIFY_SLA_BREACHED=off   (the timeline events of lib/sla/alert-worker.ts stay)
  *   NOTIFY_MAX_ATTEMPTS (8), NOTIFY_BACKOFF_BASE_MS (30 s), NOTIFY_BACKOFF_MAX_MS (1 h)
  *   NOTIFICATIONS_WORKER=off, NOTIFICATIONS_WORKER_INTERVAL_MS (5000)   see instrumentation.ts
  *   NOTIFY_LEASE_MS (30 s)        how long a claimed mail stays reserved to its worker without a heartbeat
@@ -31,6 +32,8 @@ const envSchema = z.object({
   NOTIFY_TICKET_UPDATE: onOff,
   NOTIFY_CUSTOMER_REPLY: onOff,
   NOTIFY_TICKET_CREATED: onOff,
+  NOTIFY_SLA_WARNING: onOff,
+  NOTIFY_SLA_BREACHED: onOff,
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   NOTIFY_BACKOFF_BASE_MS: z.coerce.number().int().min(0).default(30_000),
   NOTIFY_BACKOFF_MAX_MS: z.coerce.number().int().min(0).default(3_600_000),
@@ -49,7 +52,7 @@ export interface MailConfig {
   productName: string;
   appUrl: string;
   /** Operator switches of the ticket notifications (account emails cannot be switched off). */
-  enabled: Record<"ticket_update" | "customer_reply" | "ticket_created", boolean>;
+  enabled: Record<"ticket_update" | "customer_reply" | "ticket_created" | "sla_warning" | "sla_breached", boolean>;
   maxAttempts: number;
   backoffBaseMs: number;
   backoffMaxMs: number;
@@ -81,6 +84,8 @@ export function mailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig {
       ticket_update: e.NOTIFY_TICKET_UPDATE,
       customer_reply: e.NOTIFY_CUSTOMER_REPLY,
       ticket_created: e.NOTIFY_TICKET_CREATED,
+      sla_warning: e.NOTIFY_SLA_WARNING,
+      sla_breached: e.NOTIFY_SLA_BREACHED,
     },
     maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
     backoffBaseMs: e.NOTIFY_BACKOFF_BASE_MS,

@@ -9,7 +9,7 @@ export const notificationPayloadSchema = z.object({
   productName: z.string(),
   recipientName: z.string(),
   // Why this person gets it (the footer says so): the ticket's customer, or as an agent.
-  reason: z.enum(["customer", "assignee", "watcher", "team"]).default("customer"),
+  reason: z.enum(["customer", "assignee", "watcher", "team", "admin"]).default("customer"),
   ticket: z.object({
     id: z.string(),
     number: z.string(),
@@ -27,10 +27,19 @@ export const notificationPayloadSchema = z.object({
     })
     .nullable(),
   // ticket_update only: what changed.
-  event: z.enum(["reply", "status", "created"]),
+  event: z.enum(["reply", "status", "created", "sla"]),
   statusChange: z.object({ from: z.string(), to: z.string() }).nullable().default(null),
   // ticket_created: opened by the customer, or by an agent on their behalf.
   openedByAgent: z.boolean().default(false),
+  // sla_warning / sla_breached: which clock, when it is (was) due, minutes left at the warning.
+  sla: z
+    .object({
+      clock: z.enum(["first_response", "next_response", "resolution"]),
+      dueAt: z.string(),
+      minutesLeft: z.number().int(),
+    })
+    .nullable()
+    .default(null),
   actorName: z.string(),
   url: z.string(),
   preferencesUrl: z.string().nullable().default(null),

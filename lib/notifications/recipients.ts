@@ -7,7 +7,7 @@ export interface Recipient {
   email: string;
   name: string;
   /** Why they get it, for the footer. */
-  reason: "customer" | "assignee" | "watcher" | "team";
+  reason: "customer" | "assignee" | "watcher" | "team" | "admin";
 }
 
 interface NotifyUser {

@@ -28,6 +28,8 @@ const TEMPLATES: Partial<Record<NotificationKind, () => Promise<TemplateModule>>
   ticket_update: () => import("@/emails/support-ticket-update"),
   customer_reply: () => import("@/emails/support-customer-reply"),
   ticket_created: () => import("@/emails/support-ticket-created"),
+  sla_warning: () => import("@/emails/support-sla-warning"),
+  sla_breached: () => import("@/emails/support-sla-breached"),
 };
 
 export interface RenderedMail {

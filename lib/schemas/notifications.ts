@@ -9,6 +9,8 @@ export const notificationPreferencesSchema = z.strictObject(
     ticket_update: flag.optional(),
     customer_reply: flag.optional(),
     ticket_created: flag.optional(),
+    sla_warning: flag.optional(),
+    sla_breached: flag.optional(),
   },
   { error: (iss) => (iss.code === "unrecognized_keys" ? `Unknown notification kind: ${iss.keys.join(", ")}.` : undefined) },
 );

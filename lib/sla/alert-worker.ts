@@ -3,6 +3,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { dueAlerts, type Alert, type ClockName } from "@/lib/domain/sla/sla-alerts";
+import { enqueueSlaNotification } from "@/lib/notifications/enqueue-notifications";
 
 /*
  * SLA warnings and breaches, announced in the timeline (internal `sla_warning` / `sla_breached`
@@ -11,7 +12,8 @@ import { dueAlerts, type Alert, type ClockName } from "@/lib/domain/sla/sla-aler
  * several workers in several instances share the work without waiting on each other. Each
  * announcement is also a row in sla_alerts under a unique key (ticket, clock, kind, due
  * time): it happens exactly once, and the event is written only when that row was new, in
- * the same transaction.
+ * the same transaction, together with its emails in the outbox (sla_warning to the assignee or
+ * the team; sla_breached to them and the admins).
  */
 
 interface Row {
@@ -65,6 +67,7 @@ export async function runSlaAlerts(opts: { now?: Date; batchSize?: number } = {}
           INSERT INTO events (id, ticket_id, actor_id, type, is_internal, data, created_at)
           VALUES (${randomUUID()}::uuid, ${r.id}::uuid, NULL, ${type}::"EventType", true,
                   ${JSON.stringify({ clock: a.clock, due_at: a.dueAt.toISOString() })}::jsonb, ${now})`;
+        await enqueueSlaNotification(tx, { ticketId: r.id, kind: a.kind, clock: a.clock, dueAt: a.dueAt, now });
         if (a.kind === "warning") out.warned++;
         else out.breached++;
       }

@@ -9,6 +9,8 @@ const LABELS: Record<string, [string, string]> = {
   ticket_created: ["New tickets", "When a customer opens a ticket."],
   customer_reply: ["Customer replies", "When a customer replies on a ticket you are assigned to or watch."],
   ticket_update: ["Ticket updates", "When a ticket you follow changes status or owner."],
+  sla_warning: ["SLA warnings", "Before a ticket assigned to you or your team breaches its SLA."],
+  sla_breached: ["SLA breaches", "When a ticket assigned to you or your team breaches its SLA (admins: any ticket)."],
 };
 
 /** One switch per notification kind, saved through PUT /api/v1/support/notification-preferences/. */
