@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { runSlaAlerts } from "@/lib/sla/alert-worker";
 import { useTestDb } from "./support/db";
+import { withEnv } from "./support/env-override";
 import { makeUser } from "./support/cast";
 import { supportApi } from "./support/api";
 import { newTicket, outbox } from "./support/fixtures";
@@ -21,6 +22,13 @@ async function slaEvents(ticketId: string) {
 async function slaMail(ticketId: string, kind?: NotificationKind) {
   const rows = await outbox({ ticketId, kind: kind ? kind : { in: ["sla_warning", "sla_breached"] } });
   return rows.map((n) => `${n.kind} ${n.toEmail}`).sort();
+}
+
+/** The in-app SLA notifications of a ticket, as "kind userId" pairs, sorted. */
+async function slaInApp(ticketId: string) {
+  const prisma = await db();
+  const rows = await prisma.userNotification.findMany({ where: { ticketId }, select: { kind: true, userId: true } });
+  return rows.map((n) => `${n.kind} ${n.userId}`).sort();
 }
 
 async function makeTeam(...members: { id: string }[]) {
@@ -125,6 +133,13 @@ describe("SLA warning worker", () => {
     expect(await slaMail(t.id, "sla_breached")).toEqual([agent.email, ...admins.map((a) => a.email)].map((e) => `sla_breached ${e}`).sort());
     const all = (await outbox({ ticketId: t.id, kind: { in: ["sla_warning", "sla_breached"] } })).map((n) => n.toEmail);
     for (const nobody of [customer.email, teammate.email, mutedAdmin.email, goneAdmin.email]) expect(all).not.toContain(nobody);
+    // In-app: the same people, plus the admin who muted breach emails (mutes are email
+    // switches); never the customer, the team of an assigned ticket or the deactivated.
+    const adminIds = (await prisma.user.findMany({ where: { role: { in: ["admin", "super_admin"] }, isActive: true }, select: { id: true } })).map((u) => u.id);
+    expect(adminIds).toContain(mutedAdmin.id);
+    expect(await slaInApp(t.id)).toEqual(
+      [`sla_warning ${agent.id}`, `sla_breached ${agent.id}`, ...adminIds.map((id) => `sla_breached ${id}`)].sort(),
+    );
     const [breach] = await outbox({ ticketId: t.id, kind: "sla_breached", toEmail: admin.email });
     const bm = await renderNotification("sla_breached", breach.payload);
     expect(bm.subject).toBe(`SLA breached: resolution on ${t.ticket_number}: Refund for order #10482`);
@@ -145,6 +160,8 @@ describe("SLA warning worker", () => {
     const due = new Date(t.sla_due_at).getTime();
     await runSlaAlerts({ now: new Date(due - HOUR / 2) });
     expect(await slaMail(t.id)).toEqual([a.email, b.email].map((e) => `sla_warning ${e}`).sort());
+    // The muted teammate still sees it in the app; the deactivated one and the customer do not.
+    expect(await slaInApp(t.id)).toEqual([a.id, b.id, muted.id].map((u) => `sla_warning ${u}`).sort());
     const [one] = await outbox({ ticketId: t.id, kind: "sla_warning" });
     expect((await renderNotification("sla_warning", one.payload)).text).toContain("you are on the team for this ticket");
   });
@@ -165,9 +182,27 @@ describe("SLA warning worker", () => {
     }
     for (const id of ids) {
       expect(await slaMail(id)).toEqual([m1.email, m2.email].map((e) => `sla_warning ${e}`).sort());
+      expect(await slaInApp(id)).toEqual([m1.id, m2.id].map((u) => `sla_warning ${u}`).sort());
       expect((await slaEvents(id)).map((e) => e.type)).toEqual(["sla_warning"]);
     }
     const rows = await prisma.notification.findMany({ where: { ticketId: { in: ids }, kind: "sla_warning" }, select: { payload: true } });
     expect(rows.every((r) => (r.payload as { sla: { clock: string } }).sla.clock === "resolution")).toBe(true);
+  });
+
+  it("with mail switched off, the in-app notification is still written, once, with the ticket's words", async () => {
+    await withEnv({ NOTIFY_SLA_WARNING: "off" }, async () => {
+      const customer = await makeUser();
+      const agent = await makeUser({ role: "customer_service" });
+      const t = await newTicket(customer, { subject: "Printer on fire" });
+      expect((await supportApi.patchTicket(agent, t.id, { assigned_to: agent.id })).status).toBe(200);
+      const due = new Date(t.sla_due_at).getTime();
+      await Promise.all([runSlaAlerts({ now: new Date(due - HOUR / 2) }), runSlaAlerts({ now: new Date(due - HOUR / 2) })]);
+      await runSlaAlerts({ now: new Date(due - HOUR / 2) });
+      expect(await slaMail(t.id)).toEqual([]);
+      const prisma = await db();
+      const rows = await prisma.userNotification.findMany({ where: { ticketId: t.id } });
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ userId: agent.id, kind: "sla_warning", title: "Resolution due in 30 min", body: `${t.ticket_number} · Printer on fire`, readAt: null });
+    });
   });
 });

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/domain/actor";
 import type { DomainEvent } from "@/lib/domain/events/domain-events";
 import { isAgent } from "@/lib/domain/policy";
 import { mailConfig, type MailConfig } from "./config";
+import { createUserNotifications, slaNotificationText } from "./in-app";
 import { clip, customerStatusLabel, storablePayload, type NotificationPayloadInput } from "./payload";
 import {
   agentRecipients,
@@ -178,38 +179,44 @@ export interface SlaNotice {
 
 /**
  * An SLA warning (to the assignee, or the members of the assigned team when unassigned) or
- * breach (the same, plus every admin and super admin). Called by lib/sla/alert-worker.ts in the
- * transaction that inserts the alert's unique sla_alerts row, so each is queued exactly once.
- * Agents only (never a customer, never a deactivated user); muted kinds are respected.
+ * breach (the same, plus every admin and super admin), as an in-app notification and an email.
+ * Called by lib/sla/alert-worker.ts in the transaction that inserts the alert's unique
+ * sla_alerts row, so each is written exactly once. Agents only (never a customer, never a
+ * deactivated user). Email mutes and a switched-off mail kind silence the email only: the
+ * in-app notification is always written (lib/notifications/in-app.ts says why).
  */
 export async function enqueueSlaNotification(tx: Prisma.TransactionClient, n: SlaNotice) {
   const kind = n.kind === "warning" ? ("sla_warning" as const) : ("sla_breached" as const);
-  const cfg = settingsFor(kind);
-  if (!cfg) return;
   const t = await loadTicketForNotify(tx, n.ticketId, kind);
   const ok = (u: TicketForNotify["assignedTo"]): u is NonNullable<TicketForNotify["assignedTo"]> => !!u && u.isActive && isAgent(u);
   const recipients: Recipient[] = ok(t.assignedTo)
     ? [{ id: t.assignedTo.id, email: t.assignedTo.email, name: displayName(t.assignedTo), reason: "assignee" }]
     : t.teamMembers.filter(ok).map((u) => ({ id: u.id, email: u.email, name: displayName(u), reason: "team" }));
+  const mutedAdmins = new Set<string>();
   if (kind === "sla_breached") {
-    // Admins' own mutes are checked here: the ticket loader only knows the ticket's people.
-    const admins = await tx.$queryRaw<{ id: string; email: string; name: string }[]>`
-      SELECT u.id::text, u.email, u.name FROM users u
+    // Admins' own mutes are read here: the ticket loader only knows the ticket's people.
+    const admins = await tx.$queryRaw<{ id: string; email: string; name: string; muted: boolean }[]>`
+      SELECT u.id::text, u.email, u.name, EXISTS (SELECT 1 FROM notification_preferences p
+          WHERE p.user_id = u.id AND p.kind = 'sla_breached'::"NotificationKind" AND NOT p.enabled) AS muted
+      FROM users u
       WHERE u.role IN ('admin', 'super_admin') AND u.is_active
-        AND NOT EXISTS (SELECT 1 FROM notification_preferences p
-          WHERE p.user_id = u.id AND p.kind = 'sla_breached'::"NotificationKind" AND NOT p.enabled)
       ORDER BY u.email`;
+    for (const u of admins) if (u.muted) mutedAdmins.add(u.id);
     recipients.push(...admins.map((u): Recipient => ({ id: u.id, email: u.email, name: displayName(u), reason: "admin" })));
   }
   const seen = new Set<string>();
   const unique = recipients.filter((r) => !seen.has(r.email.toLowerCase()) && seen.add(r.email.toLowerCase()));
+  await createUserNotifications(tx, kind, t.id, unique, slaNotificationText(t, n), n.now);
+  const cfg = settingsFor(kind);
+  if (!cfg) return;
   const l = links(cfg, t.id);
   const sla = {
     clock: n.clock,
     dueAt: n.dueAt.toISOString(),
     minutesLeft: Math.max(0, Math.round((n.dueAt.getTime() - n.now.getTime()) / 60_000)),
   };
-  await write(tx, kind, t, null, unique, (r) => ({
+  const mailed = unique.filter((r) => !r.id || !mutedAdmins.has(r.id));
+  await write(tx, kind, t, null, mailed, (r) => ({
     productName: cfg.productName,
     ticket: { id: t.id, number: t.number, subject: t.subject, status: t.status },
     actorName: cfg.productName,

@@ -6,6 +6,7 @@ import { ticketPartiesPageOut, ticketPartiesQuerySchema } from "@/lib/api/suppor
 import { presenceSchema, streamQuerySchema } from "@/lib/api/support/stream-schema";
 import { bulkResultsOut, bulkSchema } from "@/lib/api/support/bulk";
 import { appliedMacroOut, applyMacroSchema, macroCreateSchema, macroListQuerySchema, macroOut, macroPageOut, macroUpdateSchema } from "@/lib/api/support/macros";
+import { markedReadOut, notificationListQuerySchema, unreadCountOut, userNotificationOut, userNotificationPageOut } from "@/lib/api/support/notifications";
 import { slaPolicyCreateSchema, slaPolicyOut, slaPolicyPageOut, slaPolicyUpdateSchema, slaReportOut, slaReportQuerySchema } from "@/lib/api/support/sla-policy-schemas";
 
 /**
@@ -43,5 +44,9 @@ export const extraOperations: ApiOperation[] = [
   { method: "patch", path: "/api/v1/support/sla-policies/{id}/", tag: "support", summary: "Edit an SLA policy", body: slaPolicyUpdateSchema, response: slaPolicyOut },
   { method: "delete", path: "/api/v1/support/sla-policies/{id}/", tag: "support", summary: "Delete an SLA policy", status: 204 },
   { method: "get", path: "/api/v1/support/sla-report/", tag: "support", summary: "SLA results by policy, team, agent or priority", query: slaReportQuerySchema, response: slaReportOut },
+  { method: "get", path: "/api/v1/support/notifications/", tag: "support", summary: "List the caller's in-app notifications, newest first", query: notificationListQuerySchema, response: userNotificationPageOut },
+  { method: "get", path: "/api/v1/support/notifications/unread-count/", tag: "support", summary: "The caller's unread notification count (exact up to 99)", response: unreadCountOut },
+  { method: "post", path: "/api/v1/support/notifications/{id}/read/", tag: "support", summary: "Mark one in-app notification read", response: userNotificationOut },
+  { method: "post", path: "/api/v1/support/notifications/read-all/", tag: "support", summary: "Mark all of the caller's in-app notifications read", response: markedReadOut },
   { method: "get", path: "/api/v1/support/ticket-parties/", tag: "support", summary: "Look up who tickets are about", query: ticketPartiesQuerySchema, response: ticketPartiesPageOut },
 ];

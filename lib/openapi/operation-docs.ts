@@ -148,6 +148,20 @@ export const operationDocs: Record<string, OperationDoc> = {
     description:
       "Applies the same changes (status, priority, assigned_to, add_tags, remove_tags, and/or a macro) to 1–100 tickets. Each ticket is its own transaction with the policy and version checks of a single PATCH (`versions` maps ticket ids to the version they were seen at). The answer is 200 with one result per id, in order: `ok` with the ticket, or `error` with the status the single request would have had (403, 404, 412, 400 with `errors`). Partial success is normal; nothing is skipped silently.",
   },
+  "get /api/v1/support/notifications/": {
+    description:
+      "The caller's own in-app notifications (the workspace bell), newest first: SLA warnings to the assignee (or the team of an unassigned ticket) and breaches to them and the admins. `unread=true` lists unread ones only. Email mutes do not silence these. Nobody sees anyone else's.",
+  },
+  "get /api/v1/support/notifications/unread-count/": {
+    description:
+      "The caller's unread count for the bell, bounded so it costs the same for everyone: `unread_count` is exact up to 99; beyond that it is 99 with `more: true` and `label` \"99+\".",
+  },
+  "post /api/v1/support/notifications/{id}/read/": {
+    description: "Marks one of the caller's notifications read and returns it. Idempotent (a second call keeps the first `read_at`). Someone else's notification is 404.",
+  },
+  "post /api/v1/support/notifications/read-all/": {
+    description: "Marks every unread notification of the caller read; `marked` says how many changed.",
+  },
   "get /api/v1/support/sla-policies/": {
     description:
       "SLA policies in matching order: the first whose conditions all match a ticket applies, the default policy (always present, last) otherwise. Targets are business minutes per priority for the first response, next response (after a customer reply) and resolution, counted in the policy's calendar. Agents may read; customers get 403.",
