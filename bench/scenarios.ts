@@ -76,6 +76,9 @@ export interface Spec {
   bare: boolean;
 }
 
+/** A fixed window for the whole run, so every request asks the same question. */
+const DUE_WINDOW = { after: new Date(Date.now() - 86_400_000).toISOString(), before: new Date().toISOString() };
+
 export function specs(f: Fixtures, bareDeepPages: string[] = []): Spec[] {
   const agent = () => f.agentToken;
   const get = (name: string, path: (i: number, side: "caseflow" | "bare") => string): Spec => ({ name, method: "GET", path, token: agent, bare: true });
@@ -84,6 +87,9 @@ export function specs(f: Fixtures, bareDeepPages: string[] = []): Spec[] {
     get("filtered search", (i) => `/api/v1/support/tickets/?status=${nth(OPEN, i)}&search=${nth(SEARCH_WORDS, i + 7)}&ordering=sla_due_at&page_size=25`),
     get("deep cursor page", (i, side) => nth(side === "bare" ? bareDeepPages : f.deepPages, i)),
     get("SLA queue", () => "/api/v1/support/tickets/?sla_overdue=true&ordering=-sla_due_at&page_size=25"),
+    // Tickets due in one day's window (a day ago to now), by deadline: the sla_due_at range
+    // filter on the (sla_due_at, id) index. Caseflow only: the bare server has no range filter.
+    { ...get("SLA due window", () => `/api/v1/support/tickets/?sla_due_at_after=${DUE_WINDOW.after}&sla_due_at_before=${DUE_WINDOW.before}&ordering=sla_due_at&page_size=25`), bare: false },
     // A term no subject, description or requester email holds: the whole table is the answer's cost.
     get("search, no hits", (i) => `/api/v1/support/tickets/?search=zq${nth(SEARCH_WORDS, i)}xj&page_size=25`),
     get("thread fetch", (i) => `/api/v1/support/messages/?ticket=${nth(f.targets, i).id}`),

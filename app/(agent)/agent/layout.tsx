@@ -4,6 +4,7 @@ import { requirePageActor } from "@/lib/auth/session";
 import { can } from "@/lib/domain/policy";
 import { Avatar } from "@/components/badges";
 import { ReplyNotifier } from "@/components/realtime/reply-notifier";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { AgentNav } from "./agent-nav";
 
 export const dynamic = "force-dynamic";
@@ -21,6 +22,7 @@ export default async function AgentLayout({ children }: { children: React.ReactN
           <span aria-hidden="true" className="flex h-8 w-8 items-center justify-center rounded-lg bg-brand-500 text-sm font-bold text-white">C</span>
           <span className="text-[15px] font-semibold tracking-tight text-white">Caseflow</span>
           <span className="ml-auto rounded bg-slate-800 px-1.5 py-0.5 text-[10px] font-medium uppercase tracking-wide text-slate-400">Agent</span>
+          <NotificationBell />
         </div>
         <AgentNav />
         <nav aria-label="Reports" className="hidden px-2 pt-4 lg:block">
