@@ -37,6 +37,9 @@ import { PermissionDeniedError } from "./errors";
  *   macro:edit              | -                   | own (personal or shared)    | + any shared
  *   sla-policy:read         | -                   | yes                         | yes
  *   sla-policy:manage       | -                   | -                           | yes
+ *   admin:access            | -                   | -                           | yes
+ *   user:manage             | -                   | -                           | yes
+ *   audit-log:read          | -                   | -                           | yes
  *
  * Subjects: `ticket` (assignee, requester, contact's user) for ticket rules, `assignTo` for
  * ticket:assign (null = unassign), `ownerId` (author / uploader) for edits and deletes,
@@ -69,6 +72,9 @@ export const ACTIONS = [
   "macro:edit", // also delete
   "sla-policy:read", // SLA policies, calendars and targets
   "sla-policy:manage", // create, edit and delete them (open tickets are recomputed)
+  "admin:access", // the /admin area; its pages 404 for everyone else
+  "user:manage", // list users, change role, staff flag, permissions, deactivate / reactivate
+  "audit-log:read",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -143,6 +149,9 @@ const RULES: Record<Action, (actor: Who, subject: Subject) => boolean> = {
   "macro:edit": (a, s) => agent(a) && !!s.macro && (s.macro.ownerId === a.id || (s.macro.shared && admin(a))),
   "sla-policy:read": agent,
   "sla-policy:manage": admin,
+  "admin:access": admin,
+  "user:manage": admin,
+  "audit-log:read": admin,
 };
 
 export function can(actor: Who, action: Action, subject: Subject = {}): boolean {
