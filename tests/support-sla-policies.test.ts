@@ -164,4 +164,25 @@ describe("/api/v1/support/sla-policies/", () => {
     expect(await recomputeSlaClocks(before, { batchSize: 2 })).toBeGreaterThanOrEqual(5);
     for (const id of ids) expect((await supportApi.getTicket(admin, id)).json.sla_policy).toBe(p.id);
   });
+
+  it("records creation, edits and deletion in the audit log, with who and what", async () => {
+    const admin = await makeUser({ role: "admin", isStaff: true });
+    const created = await sla.create(admin, { ...billing, name: "Audited policy" });
+    expect(created.status, created.text).toBe(201);
+    const id = created.json.id as string;
+    expect((await sla.patch(admin, id, { warn_before_minutes: 15 })).status).toBe(200);
+    expect((await sla.del(admin, id)).status).toBe(204);
+    const prisma = await db();
+    const rows = await prisma.auditLog.findMany({ where: { targetType: "sla_policy", targetId: id }, orderBy: { createdAt: "asc" } });
+    expect(rows.map((r) => [r.action, r.actorId, r.summary])).toEqual([
+      ["sla_policy.created", admin.id, 'Created SLA policy "Audited policy"'],
+      ["sla_policy.updated", admin.id, 'Edited SLA policy "Audited policy"'],
+      ["sla_policy.deleted", admin.id, 'Deleted SLA policy "Audited policy"'],
+    ]);
+    expect(rows[1].changes).toEqual({ warnBeforeMinutes: 15 });
+    // A refused change leaves no row.
+    const agent = await makeUser({ role: "customer_service" });
+    expect((await sla.create(agent, { ...billing, name: "Not allowed" })).status).toBe(403);
+    expect(await prisma.auditLog.count({ where: { summary: { contains: "Not allowed" } } })).toBe(0);
+  });
 });

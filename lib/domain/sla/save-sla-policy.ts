@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
+import { recordAudit, type RequestOrigin } from "../audit/record-audit";
 import type { Actor } from "../actor";
 import { NotFoundError, ValidationError } from "../errors";
 import { assertCan } from "../policy";
@@ -44,7 +45,7 @@ export async function ensureDefaultPolicy(tx: Tx) {
 const empty = (c: PolicyConditions) => Object.values(c).every((v) => !v?.length);
 
 /** Admins add a policy; open tickets are matched again afterwards. */
-export async function createSlaPolicy(actor: Actor, input: SlaPolicyInput & { name: string }) {
+export async function createSlaPolicy(actor: Actor, input: SlaPolicyInput & { name: string }, origin: RequestOrigin | null = null) {
   assertCan(actor, "sla-policy:manage", {}, "Only admins can manage SLA policies.");
   const calendar: BusinessCalendar = input.calendar ?? { timeZone: "UTC", week: null, holidays: [] };
   checkCalendar(calendar);
@@ -64,6 +65,7 @@ export async function createSlaPolicy(actor: Actor, input: SlaPolicyInput & { na
       },
       select: { id: true },
     });
+    await recordAudit(tx, { actor, action: "sla_policy.created", targetType: "sla_policy", targetId: row.id, summary: `Created SLA policy "${input.name}"`, changes: auditedFields(input), origin });
     return { id: row.id, before };
   });
   await recomputeSlaClocks(before);
@@ -71,7 +73,7 @@ export async function createSlaPolicy(actor: Actor, input: SlaPolicyInput & { na
 }
 
 /** Admins edit a policy (the default one too, but not its conditions); open tickets follow. */
-export async function updateSlaPolicy(actor: Actor, id: string, input: SlaPolicyInput) {
+export async function updateSlaPolicy(actor: Actor, id: string, input: SlaPolicyInput, origin: RequestOrigin | null = null) {
   assertCan(actor, "sla-policy:manage", {}, "Only admins can manage SLA policies.");
   if (input.calendar) checkCalendar(input.calendar);
   const prisma = await db();
@@ -90,7 +92,7 @@ export async function updateSlaPolicy(actor: Actor, id: string, input: SlaPolicy
     }
     // Targets given per priority replace that priority's targets; the others stay.
     const targets = input.targets ? { ...(cur.targets as object), ...fullTargetsOnly(input.targets) } : undefined;
-    await tx.slaPolicy.update({
+    const updated = await tx.slaPolicy.update({
       where: { id },
       data: {
         name: input.name,
@@ -100,11 +102,18 @@ export async function updateSlaPolicy(actor: Actor, id: string, input: SlaPolicy
         warnBeforeMinutes: input.warnBeforeMinutes,
         updatedAt: new Date(),
       },
+      select: { name: true },
     });
+    await recordAudit(tx, { actor, action: "sla_policy.updated", targetType: "sla_policy", targetId: id, summary: `Edited SLA policy "${updated.name}"`, changes: auditedFields(input), origin });
     return before;
   });
   await recomputeSlaClocks(before);
   return getSlaPolicy(actor, id);
+}
+
+/** What an edit set, in the domain's words, for the audit log (the given fields only). */
+function auditedFields(input: SlaPolicyInput): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(input)) as Record<string, unknown>;
 }
 
 function fullTargetsOnly(t: NonNullable<SlaPolicyInput["targets"]>): Partial<PolicyTargets> {

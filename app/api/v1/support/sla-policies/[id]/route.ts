@@ -3,6 +3,7 @@ import { api, json, methodNotAllowed, readBody } from "@/lib/api/handler";
 import { pathId } from "@/lib/api/path-id";
 import { SLA_POLICY_FIELD_NAMES, serializeSlaPolicy, toSlaPolicyInput } from "@/lib/api/support/sla-policy-mappers";
 import { slaPolicyUpdateSchema } from "@/lib/api/support/sla-policy-schemas";
+import { requestOrigin } from "@/lib/api/request-origin";
 import { requireActor } from "@/lib/auth/request-actor";
 import { deleteSlaPolicy } from "@/lib/domain/sla/delete-sla-policy";
 import { getSlaPolicy } from "@/lib/domain/sla/list-sla-policies";
@@ -20,12 +21,12 @@ export const PATCH = api<Params>(async (req: NextRequest, { id }) => {
   const actor = await requireActor(req);
   const pid = pathId(id);
   const { data } = await readBody(req);
-  return json(serializeSlaPolicy(await updateSlaPolicy(actor, pid, toSlaPolicyInput(slaPolicyUpdateSchema.parse(data)))));
+  return json(serializeSlaPolicy(await updateSlaPolicy(actor, pid, toSlaPolicyInput(slaPolicyUpdateSchema.parse(data)), requestOrigin(req))));
 }, { fields: SLA_POLICY_FIELD_NAMES });
 
 export const DELETE = api<Params>(async (req, { id }) => {
   const actor = await requireActor(req);
-  await deleteSlaPolicy(actor, pathId(id));
+  await deleteSlaPolicy(actor, pathId(id), requestOrigin(req));
   return new Response(null, { status: 204 });
 });
 
