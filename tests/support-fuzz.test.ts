@@ -13,6 +13,10 @@ import * as applyMacroRoute from "@/app/api/v1/support/tickets/[id]/apply-macro/
 import * as slaPoliciesRoute from "@/app/api/v1/support/sla-policies/route";
 import * as slaPolicyRoute from "@/app/api/v1/support/sla-policies/[id]/route";
 import * as slaReportRoute from "@/app/api/v1/support/sla-report/route";
+import * as notificationsRoute from "@/app/api/v1/support/notifications/route";
+import * as notificationReadRoute from "@/app/api/v1/support/notifications/[id]/read/route";
+import * as notificationsReadAllRoute from "@/app/api/v1/support/notifications/read-all/route";
+import * as unreadCountRoute from "@/app/api/v1/support/notifications/unread-count/route";
 
 useTestDb();
 
@@ -176,5 +180,17 @@ describe("SLA policies and report: no input produces a 500", () => {
         no5xx(await call(slaPolicyRoute.PATCH as any, "PATCH", `/api/v1/support/sla-policies/${DEFAULT_POLICY}/`, { user: agent, body, params: { id: DEFAULT_POLICY } }), body);
       }
     }
+  });
+});
+
+describe("in-app notifications: no input produces a 500", () => {
+  it("list filters, cursors, ids and bodies", async () => {
+    await fc.assert(fc.asyncProperty(queryOf(["unread", "cursor", "page_size"]), nasty, bodyOf(["id"]), fc.boolean(), async (q, id, b, asAgent) => {
+      const who = asAgent ? agent : customer;
+      no5xx(await call(notificationsRoute.GET as any, "GET", "/api/v1/support/notifications/", { user: who, query: q }), q);
+      no5xx(await call(notificationReadRoute.POST as any, "POST", `/api/v1/support/notifications/${encodeURIComponent(id)}/read/`, { user: who, body: b, params: { id } }), id);
+      no5xx(await call(notificationsReadAllRoute.POST as any, "POST", "/api/v1/support/notifications/read-all/", { user: who, body: b }), b);
+      no5xx(await call(unreadCountRoute.GET as any, "GET", "/api/v1/support/notifications/unread-count/", { user: who, query: q }), q);
+    }), { numRuns: 30 });
   });
 });
