@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { createPortal } from "react-dom";
 import { api } from "@/lib/api-client/client";
 import { RelativeTime } from "@/components/time/relative-time";
 
@@ -21,6 +22,10 @@ export function NotificationBell() {
   const qc = useQueryClient();
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  // The panel is portalled to <body> at the button's position: the sidebar is a sticky
+  // stacking context, so anything inside it would paint under the page's own sticky bars.
+  const [at, setAt] = useState<{ top: number; left: number } | null>(null);
 
   const count = useQuery({
     queryKey: [...KEY, "count"],
@@ -47,7 +52,8 @@ export function NotificationBell() {
   useEffect(() => {
     if (!open) return;
     const close = (e: MouseEvent | KeyboardEvent) => {
-      if (e instanceof KeyboardEvent ? e.key === "Escape" : !box.current?.contains(e.target as Node)) setOpen(false);
+      const inside = box.current?.contains(e.target as Node) || panel.current?.contains(e.target as Node);
+      if (e instanceof KeyboardEvent ? e.key === "Escape" : !inside) setOpen(false);
     };
     document.addEventListener("mousedown", close);
     document.addEventListener("keydown", close);
@@ -67,7 +73,11 @@ export function NotificationBell() {
         aria-label={unread ? `Notifications, ${label} unread` : "Notifications"}
         aria-expanded={open}
         aria-haspopup="dialog"
-        onClick={() => setOpen((o) => !o)}
+        onClick={(e) => {
+          const r = e.currentTarget.getBoundingClientRect();
+          setAt({ top: r.bottom + 8, left: Math.max(8, Math.min(r.left, window.innerWidth - 328)) });
+          setOpen((o) => !o);
+        }}
         className="relative flex h-8 w-8 items-center justify-center rounded-md text-slate-300 hover:bg-slate-800 hover:text-white"
       >
         <svg aria-hidden="true" viewBox="0 0 20 20" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="1.6">
@@ -79,8 +89,8 @@ export function NotificationBell() {
           </span>
         )}
       </button>
-      {open && (
-        <div role="dialog" aria-label="Notifications" className="absolute left-0 top-full z-50 mt-2 w-80 overflow-hidden rounded-lg border border-slate-200 bg-white text-slate-900 shadow-xl">
+      {open && at && createPortal(
+        <div ref={panel} role="dialog" aria-label="Notifications" style={{ top: at.top, left: at.left }} className="fixed z-50 w-80 overflow-hidden rounded-lg border border-slate-200 bg-white text-slate-900 shadow-xl">
           <div className="flex items-center justify-between border-b border-slate-200 px-3 py-2">
             <p className="text-sm font-semibold">Notifications</p>
             <button
@@ -121,7 +131,8 @@ export function NotificationBell() {
               ))}
             </ul>
           )}
-        </div>
+        </div>,
+        document.body,
       )}
     </div>
   );
