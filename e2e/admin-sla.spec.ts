@@ -42,4 +42,8 @@ test("an admin creates a company policy with business hours, and the company's n
   const ticket = (await res.json()) as { id: string; sla_policy: string; first_response_due_at: string | null };
   expect(ticket.sla_policy).toBe(policy.id);
   expect(ticket.first_response_due_at).not.toBeNull();
+
+  // The specs share one database: leave it as the seed made it (tickets are deleted through the CRM API).
+  expect((await page.request.delete(`/api/v1/tickets/${ticket.id}/`, { headers: { authorization: `Bearer ${token}` } })).status()).toBe(204);
+  expect((await page.request.delete(`/api/v1/support/sla-policies/${policy.id}/`, { headers: { authorization: `Bearer ${token}` } })).status()).toBe(204);
 });

@@ -51,4 +51,9 @@ test("the bell shows an SLA warning and opens its ticket", async ({ page }) => {
     expect(after.results.map((n) => n.id)).toContain(first.id);
   }).toPass({ timeout: 10_000 });
   await errors.expectNoErrors();
+
+  // The specs share one database: leave it as the seed made it (tickets are deleted through the CRM API).
+  expect((await page.request.delete(`/api/v1/tickets/${ticket.id}/`, { headers: auth })).status()).toBe(204);
+  const made = (await policy.json()) as { id: string };
+  expect((await page.request.delete(`/api/v1/support/sla-policies/${made.id}/`, { headers: auth })).status()).toBe(204);
 });
