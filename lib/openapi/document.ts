@@ -4,6 +4,7 @@ import { supportOperations } from "@/lib/api/support/output-schemas";
 import { crmOperations } from "@/lib/api/crm/schemas";
 import { extraOperations } from "./extra-operations";
 import { accountOperations } from "@/lib/api/auth/operations";
+import { adminOperations } from "@/lib/api/admin/operations";
 import {
   errorResponseRef,
   errorSchemas,
@@ -154,7 +155,7 @@ function operation(op: ApiOperation): Json {
 }
 
 export function allOperations(): ApiOperation[] {
-  return [...supportOperations, ...accountOperations, ...extraOperations, ...(crmOperations as ApiOperation[])];
+  return [...supportOperations, ...accountOperations, ...adminOperations, ...extraOperations, ...(crmOperations as ApiOperation[])];
 }
 
 export function openApiDocument(serverUrl?: string): Json {
@@ -176,6 +177,7 @@ export function openApiDocument(serverUrl?: string): Json {
       { name: "auth", description: "API tokens (JWT) and self-service accounts (sign-up, email verification, password reset, sign-in links)" },
       { name: "support", description: "Support API of the frontend integration guide" },
       { name: "crm", description: "CRM ticket API" },
+      { name: "admin", description: "Administration: users and the audit log (admins and super admins only)" },
       { name: "schema", description: "This document" },
     ],
     paths,

@@ -1,4 +1,5 @@
 import type { ConditionalHeader } from "./http";
+import { adminOperationDocs } from "@/lib/api/admin/operations";
 
 /**
  * What the OpenAPI document says about each operation beyond its schemas: a description for
@@ -21,6 +22,7 @@ export interface OperationDoc {
 const TICKET = ["ETag", "Last-Modified"] as const;
 
 export const operationDocs: Record<string, OperationDoc> = {
+  ...adminOperationDocs,
   "get /api/v1/schema/": {
     description: "This document, for generating clients. Public; cached for five minutes.",
   },
