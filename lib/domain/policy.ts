@@ -37,10 +37,16 @@ import { PermissionDeniedError } from "./errors";
  *   macro:edit              | -                   | own (personal or shared)    | + any shared
  *   sla-policy:read         | -                   | yes                         | yes
  *   sla-policy:manage       | -                   | -                           | yes
+ *   invitation:manage       | -                   | -                           | yes
+ *   team:manage             | -                   | -                           | yes
+ *   company:manage          | -                   | -                           | yes
+ *   role:grant              | -                   | -                           | yes; super_admin
+ *                           |                     |                             | only by a super_admin
  *
  * Subjects: `ticket` (assignee, requester, contact's user) for ticket rules, `assignTo` for
  * ticket:assign (null = unassign), `ownerId` (author / uploader) for edits and deletes,
  * `macro` (owner, shared) for macros: a personal macro is its owner's alone, admins included.
+ * `role` for role:grant (the role given by an invitation or a role change).
  * A rule whose subject is missing is decided as for an unrelated one: no ticket means no
  * participant and no assignee.
  */
@@ -69,6 +75,10 @@ export const ACTIONS = [
   "macro:edit", // also delete
   "sla-policy:read", // SLA policies, calendars and targets
   "sla-policy:manage", // create, edit and delete them (open tickets are recomputed)
+  "invitation:manage", // invite agents and admins, list, resend and revoke invitations
+  "team:manage", // create and rename teams, move members between them
+  "company:manage", // create companies and edit their name and email domain
+  "role:grant", // give someone a role (subject.role)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -88,6 +98,8 @@ export interface Subject {
   ownerId?: string | null;
   /** macro:view / macro:edit: who made it and whether every agent sees it. */
   macro?: { ownerId: string | null; shared: boolean };
+  /** role:grant: the role being given. */
+  role?: Actor["role"];
 }
 
 type Who = Pick<Actor, "id" | "role" | "isStaff" | "permissions">;
@@ -143,6 +155,11 @@ const RULES: Record<Action, (actor: Who, subject: Subject) => boolean> = {
   "macro:edit": (a, s) => agent(a) && !!s.macro && (s.macro.ownerId === a.id || (s.macro.shared && admin(a))),
   "sla-policy:read": agent,
   "sla-policy:manage": admin,
+  "invitation:manage": admin,
+  "team:manage": admin,
+  "company:manage": admin,
+  // Only a super_admin makes another one; admins grant up to admin.
+  "role:grant": (a, s) => admin(a) && (s.role !== "super_admin" || a.role === "super_admin"),
 };
 
 export function can(actor: Who, action: Action, subject: Subject = {}): boolean {

@@ -4,6 +4,9 @@ import { supportOperations } from "@/lib/api/support/output-schemas";
 import { crmOperations } from "@/lib/api/crm/schemas";
 import { extraOperations } from "./extra-operations";
 import { accountOperations } from "@/lib/api/auth/operations";
+import { invitationOperations } from "@/lib/api/admin/invitations";
+import { teamOperations } from "@/lib/api/admin/teams";
+import { companyOperations } from "@/lib/api/admin/companies";
 import {
   errorResponseRef,
   errorSchemas,
@@ -154,7 +157,15 @@ function operation(op: ApiOperation): Json {
 }
 
 export function allOperations(): ApiOperation[] {
-  return [...supportOperations, ...accountOperations, ...extraOperations, ...(crmOperations as ApiOperation[])];
+  return [
+    ...supportOperations,
+    ...accountOperations,
+    ...extraOperations,
+    ...(crmOperations as ApiOperation[]),
+    ...invitationOperations,
+    ...teamOperations,
+    ...companyOperations,
+  ];
 }
 
 export function openApiDocument(serverUrl?: string): Json {
@@ -176,6 +187,7 @@ export function openApiDocument(serverUrl?: string): Json {
       { name: "auth", description: "API tokens (JWT) and self-service accounts (sign-up, email verification, password reset, sign-in links)" },
       { name: "support", description: "Support API of the frontend integration guide" },
       { name: "crm", description: "CRM ticket API" },
+      { name: "admin", description: "Administration (admins and super_admins): invitations, teams, companies" },
       { name: "schema", description: "This document" },
     ],
     paths,

@@ -1,4 +1,5 @@
 import type { ConditionalHeader } from "./http";
+import { peopleOperationDocs } from "./people-operation-docs";
 
 /**
  * What the OpenAPI document says about each operation beyond its schemas: a description for
@@ -235,4 +236,5 @@ export const operationDocs: Record<string, OperationDoc> = {
   "delete /api/v1/ticket-attachments/{id}/": {
     description: "Deletes an attachment. Only its uploader or an admin may.",
   },
+  ...peopleOperationDocs,
 };

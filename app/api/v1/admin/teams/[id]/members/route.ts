@@ -1,0 +1,20 @@
+import type { NextRequest } from "next/server";
+import { api, json, methodNotAllowed, readBody } from "@/lib/api/handler";
+import { pathId } from "@/lib/api/path-id";
+import { serializeTeam, teamMemberAddSchema } from "@/lib/api/admin/teams";
+import { requireActor } from "@/lib/auth/request-actor";
+import { addTeamMember } from "@/lib/domain/teams/set-team-member";
+
+export const dynamic = "force-dynamic";
+type Params = { id: string };
+
+/** POST {user} → 200 with the team: the agent is in it (and out of any other). */
+export const POST = api<Params>(async (req: NextRequest, { id }) => {
+  const actor = await requireActor(req);
+  const tid = pathId(id);
+  const { data } = await readBody(req);
+  const { user } = teamMemberAddSchema.parse(data);
+  return json(serializeTeam((await addTeamMember(actor, tid, user)).team));
+});
+
+export const GET = methodNotAllowed(["POST"]);
