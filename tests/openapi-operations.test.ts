@@ -19,6 +19,20 @@ const params = (o: Op) => o.parameters.map((p) => p.$ref?.split("/").pop() ?? p.
 describe("OpenAPI operations", () => {
   it("have stable drf-spectacular style operationIds (generated clients are named after them)", () => {
     expect(ops.map(([m, p, o]) => `${o.operationId} ${m} ${p}`).sort()).toEqual([
+      "admin_companies_create post /api/v1/admin/companies/",
+      "admin_companies_list get /api/v1/admin/companies/",
+      "admin_companies_partial_update patch /api/v1/admin/companies/{id}/",
+      "admin_invitations_create post /api/v1/admin/invitations/",
+      "admin_invitations_destroy delete /api/v1/admin/invitations/{id}/",
+      "admin_invitations_list get /api/v1/admin/invitations/",
+      "admin_invitations_resend_create post /api/v1/admin/invitations/{id}/resend/",
+      "admin_teams_create post /api/v1/admin/teams/",
+      "admin_teams_destroy delete /api/v1/admin/teams/{id}/",
+      "admin_teams_list get /api/v1/admin/teams/",
+      "admin_teams_members_create post /api/v1/admin/teams/{id}/members/",
+      "admin_teams_members_destroy delete /api/v1/admin/teams/{id}/members/{user_id}/",
+      "admin_teams_partial_update patch /api/v1/admin/teams/{id}/",
+      "auth_invitations_accept_create post /api/v1/auth/invitations/accept/",
       "auth_magic_link_create post /api/v1/auth/magic-link/",
       "auth_password_reset_confirm_create post /api/v1/auth/password-reset/confirm/",
       "auth_password_reset_create post /api/v1/auth/password-reset/",
