@@ -144,6 +144,11 @@ const MATRIX: Record<Action, [SubjectName, Expect][]> = {
   ],
   "sla-policy:read": AGENT_ONLY,
   "sla-policy:manage": [["none", /*               */ [F, F, F, T, T, F, F]]],
+  // The admin area, user management and the audit log: the two admin roles, never staff
+  // flags or permissions alone.
+  "admin:access": [["none", /*                    */ [F, F, F, T, T, F, F]]],
+  "user:manage": [["none", /*                     */ [F, F, F, T, T, F, F]]],
+  "audit-log:read": [["none", /*                  */ [F, F, F, T, T, F, F]]],
   "invitation:manage": [["none", /*               */ [F, F, F, T, T, F, F]]],
   "team:manage": [["none", /*                     */ [F, F, F, T, T, F, F]]],
   "company:manage": [["none", /*                  */ [F, F, F, T, T, F, F]]],

@@ -37,6 +37,9 @@ import { PermissionDeniedError } from "./errors";
  *   macro:edit              | -                   | own (personal or shared)    | + any shared
  *   sla-policy:read         | -                   | yes                         | yes
  *   sla-policy:manage       | -                   | -                           | yes
+ *   admin:access            | -                   | -                           | yes
+ *   user:manage             | -                   | -                           | yes
+ *   audit-log:read          | -                   | -                           | yes
  *   invitation:manage       | -                   | -                           | yes
  *   team:manage             | -                   | -                           | yes
  *   company:manage          | -                   | -                           | yes
@@ -75,6 +78,9 @@ export const ACTIONS = [
   "macro:edit", // also delete
   "sla-policy:read", // SLA policies, calendars and targets
   "sla-policy:manage", // create, edit and delete them (open tickets are recomputed)
+  "admin:access", // the /admin area; its pages 404 for everyone else
+  "user:manage", // list users, change role, staff flag, permissions, deactivate / reactivate
+  "audit-log:read",
   "invitation:manage", // invite agents and admins, list, resend and revoke invitations
   "team:manage", // create and rename teams, move members between them
   "company:manage", // create companies and edit their name and email domain
@@ -155,6 +161,9 @@ const RULES: Record<Action, (actor: Who, subject: Subject) => boolean> = {
   "macro:edit": (a, s) => agent(a) && !!s.macro && (s.macro.ownerId === a.id || (s.macro.shared && admin(a))),
   "sla-policy:read": agent,
   "sla-policy:manage": admin,
+  "admin:access": admin,
+  "user:manage": admin,
+  "audit-log:read": admin,
   "invitation:manage": admin,
   "team:manage": admin,
   "company:manage": admin,
