@@ -141,3 +141,33 @@ describe("/api/v1/admin/companies/", () => {
     }
   });
 });
+
+describe("audit log", () => {
+  it("records team and company changes with who did it and what changed", async () => {
+    const prisma = await db();
+    const since = new Date();
+    const team = (await teams.create(cast.admin, { name: "Audited" })).json.id;
+    await teams.rename(cast.admin, team, { name: "Audited Team" });
+    await teams.rename(cast.admin, team, { name: "Audited Team" }); // no change, no row
+    await teams.addMember(cast.superAdmin, team, cast.otherAgent.id);
+    await teams.removeMember(cast.superAdmin, team, cast.otherAgent.id);
+    await teams.remove(cast.admin, team);
+    const company = (await companies.create(cast.admin, { name: "Umbrella", domain: "umbrella.example" })).json.id;
+    await companies.update(cast.admin, company, { domain: "umbrella.test" });
+    await companies.update(cast.agent, company, { name: "Hijacked" }); // 403: no row
+
+    const rows = await prisma.auditLog.findMany({ where: { createdAt: { gte: since } }, orderBy: { createdAt: "asc" } });
+    expect(rows.map((r) => [r.action, r.actorId, r.targetId])).toEqual([
+      ["team.created", cast.admin.id, team],
+      ["team.renamed", cast.admin.id, team],
+      ["team.member_added", cast.superAdmin.id, cast.otherAgent.id],
+      ["team.member_removed", cast.superAdmin.id, cast.otherAgent.id],
+      ["team.deleted", cast.admin.id, team],
+      ["company.created", cast.admin.id, company],
+      ["company.updated", cast.admin.id, company],
+    ]);
+    expect(rows[1].changes).toEqual({ name: { from: "Audited", to: "Audited Team" } });
+    expect(rows[2].changes).toEqual({ team: { from: null, to: team } });
+    expect(rows[6]).toMatchObject({ summary: "Changed the company Umbrella: domain", changes: { domain: { from: "umbrella.example", to: "umbrella.test" } } });
+  });
+});

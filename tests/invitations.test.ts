@@ -267,3 +267,40 @@ describe("GET /api/v1/admin/invitations/", () => {
     expect(bad.json).toEqual({ status: ['"lost" is not a valid choice.'] });
   });
 });
+
+describe("audit log", () => {
+  it("records every admin action on an invitation and its acceptance, with who and from where", async () => {
+    const ua = { "user-agent": "InviteTest/1.0" };
+    const email = addr("audited");
+    const created = await call(handler(listRoute.POST), "POST", "/api/v1/admin/invitations/", { user: cast.admin, body: { email, role: "admin", team: teamId }, headers: ua });
+    expect(created.status).toBe(201);
+    const id = created.json.id;
+    await invitationMails(); // the first link, replaced by the resend below
+    expect((await call(handler(resendRoute.POST), "POST", `/api/v1/admin/invitations/${id}/resend/`, { user: cast.superAdmin, params: { id }, headers: ua })).status).toBe(200);
+    const [mail] = await invitationMails();
+    const res = await call(handler(acceptRoute.POST), "POST", "/api/v1/auth/invitations/accept/", { body: { token: linkToken(mail.text), name: "Audrey Audited", password: STRONG }, headers: ua });
+    expect(res.status).toBe(201);
+    const other = await invited(cast.admin, addr("withdrawn"));
+    expect((await revoke(cast.admin, other.invitation.id)).status).toBe(204);
+    expect((await revoke(cast.admin, other.invitation.id)).status).toBe(204); // no change, no second row
+
+    const prisma = await db();
+    const rows = await prisma.auditLog.findMany({ where: { targetId: { in: [id, other.invitation.id] } }, orderBy: { createdAt: "asc" } });
+    expect(rows.map((r) => [r.action, r.actorId, r.targetType])).toEqual([
+      ["invitation.created", cast.admin.id, "invitation"],
+      ["invitation.resent", cast.superAdmin.id, "invitation"],
+      ["invitation.accepted", res.json.id, "invitation"],
+      ["invitation.created", cast.admin.id, "invitation"],
+      ["invitation.revoked", cast.admin.id, "invitation"],
+    ]);
+    expect(rows[0]).toMatchObject({ actorEmail: cast.admin.email, userAgent: "InviteTest/1.0", summary: `Invited ${email} as admin to Support` });
+    expect(rows[0].changes).toMatchObject({ email, role: "admin", team: teamId });
+    expect(rows[2]).toMatchObject({ actorEmail: email, userAgent: "InviteTest/1.0" });
+    expect(rows[2].summary).toContain("accepted the invitation");
+    // A refused action writes nothing.
+    const before = await prisma.auditLog.count();
+    expect((await invite(cast.agent, { email: addr("nope"), role: "admin" })).status).toBe(403);
+    expect((await accept({ token: linkToken(mail.text), name: "Again", password: STRONG })).status).toBe(400);
+    expect(await prisma.auditLog.count()).toBe(before);
+  });
+});

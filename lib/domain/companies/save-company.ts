@@ -2,6 +2,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import type { Actor } from "../actor";
+import { recordAudit, type RequestOrigin } from "../audit/record-audit";
 import { NotFoundError, ValidationError } from "../errors";
 import { assertCan } from "../policy";
 import { companySelect, type CompanyRow } from "./company-select";
@@ -34,17 +35,23 @@ async function assertDomainFree(tx: Tx, domain: string | null | undefined, excep
   if (clash) throw ValidationError.field("domain", `${clash.name} already uses this domain.`);
 }
 
-export async function createCompany(actor: Actor, input: CompanyInput & { name: string }): Promise<CompanyRow> {
+export async function createCompany(actor: Actor, input: CompanyInput & { name: string }, origin: RequestOrigin | null = null): Promise<CompanyRow> {
   assertCan(actor, "company:manage", {}, "Only admins can manage companies.");
   const domain = normalizeDomain(input.domain) ?? null;
   return withTransaction(await db(), async (tx) => {
     await assertDomainFree(tx, domain);
-    return tx.company.create({ data: { name: input.name.trim(), domain }, select: companySelect });
+    const company = await tx.company.create({ data: { name: input.name.trim(), domain }, select: companySelect });
+    await recordAudit(tx, {
+      actor, origin, action: "company.created", targetType: "company", targetId: company.id,
+      summary: `Created the company ${company.name}${domain ? ` (${domain})` : ""}`,
+      changes: { name: company.name, domain },
+    });
+    return company;
   });
 }
 
-/** Changes a company's name and/or domain; returns it before and after (for the audit log). */
-export async function updateCompany(actor: Actor, id: string, input: CompanyInput): Promise<{ before: CompanyRow; after: CompanyRow }> {
+/** Changes a company's name and/or domain. */
+export async function updateCompany(actor: Actor, id: string, input: CompanyInput, origin: RequestOrigin | null = null): Promise<CompanyRow> {
   assertCan(actor, "company:manage", {}, "Only admins can manage companies.");
   const domain = normalizeDomain(input.domain);
   return withTransaction(await db(), async (tx) => {
@@ -55,6 +62,16 @@ export async function updateCompany(actor: Actor, id: string, input: CompanyInpu
     if (input.name !== undefined) data.name = input.name.trim();
     if (domain !== undefined) data.domain = domain;
     const after = await tx.company.update({ where: { id }, data, select: companySelect });
-    return { before, after };
+    const changes: Record<string, { from: string | null; to: string | null }> = {};
+    if (before.name !== after.name) changes.name = { from: before.name, to: after.name };
+    if (before.domain !== after.domain) changes.domain = { from: before.domain, to: after.domain };
+    if (Object.keys(changes).length) {
+      await recordAudit(tx, {
+        actor, origin, action: "company.updated", targetType: "company", targetId: id,
+        summary: `Changed the company ${after.name}: ${Object.keys(changes).join(" and ")}`,
+        changes,
+      });
+    }
+    return after;
   });
 }

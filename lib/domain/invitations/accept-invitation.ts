@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { actorSelect, type Actor } from "../actor";
+import { recordAudit, type RequestOrigin } from "../audit/record-audit";
 import { hashToken, isTokenShaped } from "../auth/one-time-tokens";
 import { hashPassword } from "../auth/password";
 import { assertStrongPassword } from "../auth/password-strength";
@@ -27,7 +28,7 @@ const TOKEN_ERRORS = {
  * spent by one conditional UPDATE, so of two concurrent accepts exactly one creates the user.
  * Only the link's holder sees why a link fails, so the reason is told plainly.
  */
-export async function acceptInvitation(input: AcceptInvitationInput): Promise<Actor> {
+export async function acceptInvitation(input: AcceptInvitationInput, origin: RequestOrigin | null = null): Promise<Actor> {
   const name = input.name.trim();
   if (!name) throw ValidationError.field("name", "This field may not be blank.");
   assertStrongPassword(input.password, [name]);
@@ -52,6 +53,11 @@ export async function acceptInvitation(input: AcceptInvitationInput): Promise<Ac
       select: actorSelect,
     });
     await tx.invitation.update({ where: { id: inv.id }, data: { userId: user.id } });
+    await recordAudit(tx, {
+      actor: user, origin, action: "invitation.accepted", targetType: "invitation", targetId: inv.id,
+      summary: `${name} <${inv.email}> accepted the invitation and joined as ${inv.role}`,
+      changes: { user: user.id, role: inv.role, team: inv.teamId },
+    });
     const { isActive: _a, ...actor } = user;
     return actor;
   });

@@ -2,6 +2,7 @@ import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/db/generated/client";
 import { withTransaction } from "@/lib/db/transaction";
 import type { Actor } from "../actor";
+import { recordAudit, type RequestOrigin } from "../audit/record-audit";
 import { normalizeEmail, queueAccountMail } from "../auth/account-helpers";
 import { hashToken, newTokenSecret } from "../auth/one-time-tokens";
 import { ValidationError } from "../errors";
@@ -28,7 +29,7 @@ export interface InviteInput {
  * invitation is refused (resend that one), while an expired one is closed and replaced. The
  * invitation email goes through the outbox in the same transaction.
  */
-export async function inviteUser(actor: Actor, input: InviteInput): Promise<InvitationRow> {
+export async function inviteUser(actor: Actor, input: InviteInput, origin: RequestOrigin | null = null): Promise<InvitationRow> {
   assertCan(actor, "invitation:manage", {}, "Only admins can invite people.");
   const email = normalizeEmail(input.email);
   if (!(INVITABLE_ROLES as readonly string[]).includes(input.role)) {
@@ -53,6 +54,11 @@ export async function inviteUser(actor: Actor, input: InviteInput): Promise<Invi
       select: invitationSelect,
     });
     await queueAccountMail(tx, { mail: "invitation", userId: null, email, name: "", secret, invitedBy: actor.name });
+    await recordAudit(tx, {
+      actor, origin, action: "invitation.created", targetType: "invitation", targetId: row.id,
+      summary: `Invited ${email} as ${row.role}${row.team ? ` to ${row.team.name}` : ""}`,
+      changes: { email, role: row.role, team: row.teamId, expires_at: row.expiresAt.toISOString() },
+    });
     return row;
   });
 }

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import type { Actor } from "../actor";
+import { recordAudit, type RequestOrigin } from "../audit/record-audit";
 import { queueAccountMail } from "../auth/account-helpers";
 import { hashToken, newTokenSecret } from "../auth/one-time-tokens";
 import { NotFoundError, ValidationError } from "../errors";
@@ -11,7 +12,7 @@ import { expiryFromNow, invitationSelect, type InvitationRow } from "./invitatio
  * Emails a pending or expired invitation again with a new link: the old link stops working
  * (its hash is replaced) and the 7 days start again.
  */
-export async function resendInvitation(actor: Actor, id: string): Promise<InvitationRow> {
+export async function resendInvitation(actor: Actor, id: string, origin: RequestOrigin | null = null): Promise<InvitationRow> {
   assertCan(actor, "invitation:manage", {}, "Only admins can resend invitations.");
   const prisma = await db();
   return withTransaction(prisma, async (tx) => {
@@ -27,6 +28,11 @@ export async function resendInvitation(actor: Actor, id: string): Promise<Invita
       select: invitationSelect,
     });
     await queueAccountMail(tx, { mail: "invitation", userId: null, email: inv.email, name: "", secret, invitedBy: actor.name });
+    await recordAudit(tx, {
+      actor, origin, action: "invitation.resent", targetType: "invitation", targetId: id,
+      summary: `Resent the invitation of ${inv.email} (the earlier link no longer works)`,
+      changes: { expires_at: row.expiresAt.toISOString() },
+    });
     return row;
   });
 }

@@ -2,6 +2,7 @@ import type { NextRequest } from "next/server";
 import { api, json, methodNotAllowed, parseQuery, readBody } from "@/lib/api/handler";
 import { listPage } from "@/lib/api/pagination";
 import { companyCreateSchema, companyListQuerySchema, serializeCompany } from "@/lib/api/admin/companies";
+import { requestOrigin } from "@/lib/api/request-origin";
 import { requireActor } from "@/lib/auth/request-actor";
 import { listCompanies } from "@/lib/domain/companies/list-companies";
 import { createCompany } from "@/lib/domain/companies/save-company";
@@ -18,7 +19,7 @@ export const GET = api(async (req: NextRequest) => {
 export const POST = api(async (req: NextRequest) => {
   const actor = await requireActor(req);
   const { data } = await readBody(req);
-  const company = await createCompany(actor, companyCreateSchema.parse(data));
+  const company = await createCompany(actor, companyCreateSchema.parse(data), requestOrigin(req));
   return json(serializeCompany(company), { status: 201, headers: { Location: `/api/v1/admin/companies/${company.id}/` } });
 }, { idempotent: true });
 

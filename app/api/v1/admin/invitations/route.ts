@@ -2,6 +2,7 @@ import type { NextRequest } from "next/server";
 import { api, json, methodNotAllowed, parseQuery, readBody } from "@/lib/api/handler";
 import { listPage } from "@/lib/api/pagination";
 import { INVITATION_FIELD_NAMES, invitationCreateSchema, invitationListQuerySchema, serializeInvitation, toInvitationFilter } from "@/lib/api/admin/invitations";
+import { requestOrigin } from "@/lib/api/request-origin";
 import { requireActor } from "@/lib/auth/request-actor";
 import { inviteUser } from "@/lib/domain/invitations/invite-user";
 import { INVITATION_KEYS, listInvitations } from "@/lib/domain/invitations/list-invitations";
@@ -26,7 +27,7 @@ export const POST = api(async (req: NextRequest) => {
   const actor = await requireActor(req);
   const { data } = await readBody(req);
   const input = invitationCreateSchema.parse(data);
-  const inv = await inviteUser(actor, { email: input.email, role: input.role, teamId: input.team ?? null });
+  const inv = await inviteUser(actor, { email: input.email, role: input.role, teamId: input.team ?? null }, requestOrigin(req));
   return json(serializeInvitation(inv), { status: 201, headers: { Location: `/api/v1/admin/invitations/${inv.id}/` } });
 }, { fields: INVITATION_FIELD_NAMES, idempotent: true, account: true });
 

@@ -2,6 +2,7 @@ import type { NextRequest } from "next/server";
 import { api, json, methodNotAllowed, parseQuery, readBody } from "@/lib/api/handler";
 import { listPage } from "@/lib/api/pagination";
 import { serializeTeam, teamListQuerySchema, teamWriteSchema } from "@/lib/api/admin/teams";
+import { requestOrigin } from "@/lib/api/request-origin";
 import { requireActor } from "@/lib/auth/request-actor";
 import { listTeams } from "@/lib/domain/teams/list-teams";
 import { createTeam } from "@/lib/domain/teams/save-team";
@@ -18,7 +19,7 @@ export const GET = api(async (req: NextRequest) => {
 export const POST = api(async (req: NextRequest) => {
   const actor = await requireActor(req);
   const { data } = await readBody(req);
-  const team = await createTeam(actor, teamWriteSchema.parse(data));
+  const team = await createTeam(actor, teamWriteSchema.parse(data), requestOrigin(req));
   return json(serializeTeam(team), { status: 201, headers: { Location: `/api/v1/admin/teams/${team.id}/` } });
 }, { idempotent: true });
 

@@ -2,6 +2,7 @@ import type { NextRequest } from "next/server";
 import { api, json, methodNotAllowed, readBody } from "@/lib/api/handler";
 import { pathId } from "@/lib/api/path-id";
 import { serializeTeam, teamMemberAddSchema } from "@/lib/api/admin/teams";
+import { requestOrigin } from "@/lib/api/request-origin";
 import { requireActor } from "@/lib/auth/request-actor";
 import { addTeamMember } from "@/lib/domain/teams/set-team-member";
 
@@ -14,7 +15,7 @@ export const POST = api<Params>(async (req: NextRequest, { id }) => {
   const tid = pathId(id);
   const { data } = await readBody(req);
   const { user } = teamMemberAddSchema.parse(data);
-  return json(serializeTeam((await addTeamMember(actor, tid, user)).team));
+  return json(serializeTeam(await addTeamMember(actor, tid, user, requestOrigin(req))));
 });
 
 export const GET = methodNotAllowed(["POST"]);
