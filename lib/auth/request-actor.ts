@@ -66,9 +66,9 @@ export async function requireActor(req: NextRequest): Promise<Actor> {
  * DRF's permission_classes it answers 403 before the body or query is read, so a non-admin
  * learns nothing from validation errors. The domain function still asserts its own rule.
  */
-export async function requireActorWith(req: NextRequest, action: Action): Promise<Actor> {
+export async function requireActorWith(req: NextRequest, action: Action, message?: string): Promise<Actor> {
   const actor = await requireActor(req);
-  assertCan(actor, action);
+  assertCan(actor, action, {}, message);
   return actor;
 }
 

@@ -40,10 +40,16 @@ import { PermissionDeniedError } from "./errors";
  *   admin:access            | -                   | -                           | yes
  *   user:manage             | -                   | -                           | yes
  *   audit-log:read          | -                   | -                           | yes
+ *   invitation:manage       | -                   | -                           | yes
+ *   team:manage             | -                   | -                           | yes
+ *   company:manage          | -                   | -                           | yes
+ *   role:grant              | -                   | -                           | yes; super_admin
+ *                           |                     |                             | only by a super_admin
  *
  * Subjects: `ticket` (assignee, requester, contact's user) for ticket rules, `assignTo` for
  * ticket:assign (null = unassign), `ownerId` (author / uploader) for edits and deletes,
  * `macro` (owner, shared) for macros: a personal macro is its owner's alone, admins included.
+ * `role` for role:grant (the role given by an invitation or a role change).
  * A rule whose subject is missing is decided as for an unrelated one: no ticket means no
  * participant and no assignee.
  */
@@ -75,6 +81,10 @@ export const ACTIONS = [
   "admin:access", // the /admin area; its pages 404 for everyone else
   "user:manage", // list users, change role, staff flag, permissions, deactivate / reactivate
   "audit-log:read",
+  "invitation:manage", // invite agents and admins, list, resend and revoke invitations
+  "team:manage", // create and rename teams, move members between them
+  "company:manage", // create companies and edit their name and email domain
+  "role:grant", // give someone a role (subject.role)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -94,6 +104,8 @@ export interface Subject {
   ownerId?: string | null;
   /** macro:view / macro:edit: who made it and whether every agent sees it. */
   macro?: { ownerId: string | null; shared: boolean };
+  /** role:grant: the role being given. */
+  role?: Actor["role"];
 }
 
 /**
@@ -161,6 +173,11 @@ const RULES: Record<Action, (actor: Who, subject: Subject) => boolean> = {
   "admin:access": admin,
   "user:manage": admin,
   "audit-log:read": admin,
+  "invitation:manage": admin,
+  "team:manage": admin,
+  "company:manage": admin,
+  // Only a super_admin makes another one; admins grant up to admin.
+  "role:grant": (a, s) => admin(a) && (s.role !== "super_admin" || a.role === "super_admin"),
 };
 
 export function can(actor: Who, action: Action, subject: Subject = {}): boolean {

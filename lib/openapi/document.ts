@@ -5,6 +5,9 @@ import { crmOperations } from "@/lib/api/crm/schemas";
 import { extraOperations } from "./extra-operations";
 import { accountOperations } from "@/lib/api/auth/operations";
 import { adminOperations } from "@/lib/api/admin/operations";
+import { invitationOperations } from "@/lib/api/admin/invitations";
+import { teamOperations } from "@/lib/api/admin/teams";
+import { companyOperations } from "@/lib/api/admin/companies";
 import {
   errorResponseRef,
   errorSchemas,
@@ -155,7 +158,16 @@ function operation(op: ApiOperation): Json {
 }
 
 export function allOperations(): ApiOperation[] {
-  return [...supportOperations, ...accountOperations, ...adminOperations, ...extraOperations, ...(crmOperations as ApiOperation[])];
+  return [
+    ...supportOperations,
+    ...accountOperations,
+    ...adminOperations,
+    ...extraOperations,
+    ...(crmOperations as ApiOperation[]),
+    ...invitationOperations,
+    ...teamOperations,
+    ...companyOperations,
+  ];
 }
 
 export function openApiDocument(serverUrl?: string): Json {
@@ -177,7 +189,7 @@ export function openApiDocument(serverUrl?: string): Json {
       { name: "auth", description: "API tokens (JWT) and self-service accounts (sign-up, email verification, password reset, sign-in links)" },
       { name: "support", description: "Support API of the frontend integration guide" },
       { name: "crm", description: "CRM ticket API" },
-      { name: "admin", description: "Administration: users and the audit log (admins and super admins only)" },
+      { name: "admin", description: "Administration (admins and super admins only): users, invitations, teams, companies, the audit log" },
       { name: "schema", description: "This document" },
     ],
     paths,

@@ -1,5 +1,6 @@
 import type { ConditionalHeader } from "./http";
 import { adminOperationDocs } from "@/lib/api/admin/operations";
+import { peopleOperationDocs } from "./people-operation-docs";
 
 /**
  * What the OpenAPI document says about each operation beyond its schemas: a description for
@@ -237,4 +238,5 @@ export const operationDocs: Record<string, OperationDoc> = {
   "delete /api/v1/ticket-attachments/{id}/": {
     description: "Deletes an attachment. Only its uploader or an admin may.",
   },
+  ...peopleOperationDocs,
 };
