@@ -6,6 +6,8 @@ import { pathOf } from "./support/http";
 import { supportApi } from "./support/api";
 import { withEnv } from "./support/env-override";
 import { adminApi, auditRows } from "./support/admin";
+import { openAssignedTicket } from "./support/fixtures";
+import { listAgents } from "@/lib/domain/users/list-agents";
 
 useTestDb();
 
@@ -167,4 +169,30 @@ describe("admin users API", () => {
     expect(again.status).toBe(200);
     expect((await supportApi.listTickets({ token: again.json.access })).status).toBe(200);
   });
+
+  it("keeps a deactivated agent's tickets assigned, and the agent pages name them as deactivated", async () => {
+    const admin = await makeUser({ role: "admin" });
+    const { agent, t } = await openAssignedTicket();
+    const idle = await makeUser({ role: "customer_service" });
+    expect((await adminApi.patchUser(admin, agent.id, { is_active: false })).status).toBe(200);
+    expect((await adminApi.patchUser(admin, idle.id, { is_active: false })).status).toBe(200);
+    expect((await supportApi.getTicket(admin, t.id)).json.assigned_to).toBe(agent.id);
+    const agents = await listAgents(admin);
+    expect(agents.find((a) => a.id === agent.id)).toMatchObject({ deactivated: true });
+    expect(agents.find((a) => a.id === admin.id)).toMatchObject({ deactivated: false });
+    // A deactivated agent with nothing assigned is simply gone from the pickers.
+    expect(agents.find((a) => a.id === idle.id)).toBeUndefined();
+    const again = await supportApi.patchTicket(admin, t.id, { assigned_to: agent.id });
+    expect(again.status).toBe(200); // the same assignee again is no new assignment
+    const other = await newTicketFor();
+    const refused = await supportApi.patchTicket(admin, other, { assigned_to: agent.id });
+    expect(refused.status).toBe(400);
+  });
 });
+
+/** A fresh customer's ticket, unassigned. */
+async function newTicketFor(): Promise<string> {
+  const r = await supportApi.createTicket(await makeUser(), { subject: "Another one", initial_message: "Hi" });
+  expect(r.status).toBe(201);
+  return r.json.id as string;
+}

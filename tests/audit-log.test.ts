@@ -8,6 +8,7 @@ import { makeUser } from "./support/cast";
 import { pathOf } from "./support/http";
 import { withEnv } from "./support/env-override";
 import { adminApi, auditRows } from "./support/admin";
+import { capturePlan } from "@/bench/explain";
 
 useTestDb();
 
@@ -123,5 +124,45 @@ describe("GET /api/v1/audit-log/", () => {
     await prisma.user.delete({ where: { id: gone.id } });
     const [e] = (await adminApi.auditLog(admin, { action: kind })).json.results;
     expect(e).toMatchObject({ actor: null, actor_email: gone.email, summary: "before leaving" });
+  });
+});
+
+describe("audit log plans", () => {
+  interface PlanNode { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; Plans?: PlanNode[] }
+  const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
+  const isAuditList = (sql: string) => /FROM "[^"]+"\."audit_log"/.test(sql) && /ORDER BY/.test(sql) && /LIMIT/.test(sql);
+
+  async function plan(run: () => Promise<{ status: number }>): Promise<PlanNode[]> {
+    let status = 0;
+    const out = await capturePlan(async () => (status = (await run()).status), isAuditList, "EXPLAIN (FORMAT JSON)");
+    expect(status).toBe(200);
+    return nodes((JSON.parse(out.join("\n")) as { Plan: PlanNode }[])[0].Plan);
+  }
+  const indexes = (p: PlanNode[]) => p.filter((n) => n["Index Name"]).map((n) => n["Index Name"]);
+  const types = (p: PlanNode[]) => p.map((n) => `${n["Node Type"]} ${n["Relation Name"] ?? ""}`.trim());
+
+  it("reads pages newest first, deep ones too, from the (created_at, id) index without sorting", async () => {
+    const prisma = await db();
+    const admin = await makeUser({ role: "admin" });
+    await prisma.$executeRawUnsafe(`INSERT INTO audit_log (id, actor_id, actor_email, action, summary, created_at)
+      SELECT md5('a' || n)::uuid, NULL, 'x@example.test', CASE WHEN n % 50 = 0 THEN 'user.updated' ELSE 'auth.signed_in' END,
+             'row ' || n, timestamptz '2026-01-01' + n * interval '1 second'
+      FROM generate_series(1, 40000) n`);
+    await prisma.$executeRawUnsafe("ANALYZE audit_log");
+
+    const first = await plan(() => adminApi.auditLog(admin));
+    expect(types(first)).not.toContain("Seq Scan audit_log");
+    expect(types(first)).not.toContain("Sort");
+    expect(indexes(first)).toContain("audit_log_created_at_id_idx");
+
+    let page = await adminApi.auditLog(admin, { page_size: "100" });
+    for (let i = 0; i < 3; i++) page = await adminApi.auditLogPath(admin, pathOf(page.json.next));
+    const deep = await plan(() => adminApi.auditLogPath(admin, pathOf(page.json.next)));
+    expect(types(deep)).not.toContain("Seq Scan audit_log");
+    expect(types(deep)).not.toContain("Sort");
+
+    const byAction = await plan(() => adminApi.auditLog(admin, { action: "user.updated" }));
+    expect(types(byAction)).not.toContain("Seq Scan audit_log");
+    expect(indexes(byAction).some((i) => i === "audit_log_action_created_at_idx" || i === "audit_log_created_at_id_idx")).toBe(true);
   });
 });

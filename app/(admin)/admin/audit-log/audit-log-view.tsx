@@ -93,7 +93,7 @@ export function AuditLogView() {
               {data?.results.map((e) => (
                 <tr key={e.id} data-action={e.action} className="align-top">
                   <td className="py-2 pl-4 text-xs text-slate-600"><AbsoluteTime iso={e.created_at} /></td>
-                  <td className="py-2 text-xs">
+                  <td className="max-w-[14rem] break-words py-2 pr-3 text-xs">
                     {e.actor ? (
                       <button type="button" onClick={() => set({ actor: e.actor!.id })} className="text-left text-slate-900 hover:underline" title="Only this person's entries">
                         {e.actor.name || e.actor.email}<span className="block text-slate-500">{e.actor.email}</span>
