@@ -297,6 +297,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/users/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List users (admins)
+         * @description Every account, by email address. `search` matches the name or email (case-insensitive substring); `role` and `is_active` narrow the list. Admins and super admins only: other users get 403.
+         */
+        get: operations["admin_users_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a user (admins)
+         * @description One account. Admins and super admins only.
+         */
+        get: operations["admin_users_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a user's role, staff flag, permissions or active state (admins)
+         * @description Changes `role`, `is_staff`, `permissions` (known codenames only) and `is_active` (partial). Only a super admin grants or removes super_admin or changes a super admin's account (403); the last active super admin cannot be demoted or deactivated, and nobody can lower their own role below admin or deactivate themselves (400). Deactivating ends the user's sessions and tokens at once. Every change is written to the audit log with its before and after values.
+         */
+        patch: operations["admin_users_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/audit-log/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the audit log (admins)
+         * @description Administrative changes and sign-ins (successful and failed), newest first: who (`actor`, `actor_email`), what (`action`, `target_type`, `target_id`, `summary`, `changes`), when and from where (`ip` when trusted proxies report it, `user_agent`). Filters: `actor`, `action`, `target_type`, `target_id`, `created_after`, `created_before` (inclusive). Read-only; admins and super admins only.
+         */
+        get: operations["audit_log_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schema/": {
         parameters: {
             query?: never;
@@ -1661,6 +1725,72 @@ export interface components {
         Detail: {
             detail: string;
         };
+        AuditEntry: {
+            /** Format: uuid */
+            id: string;
+            /** @description The user who acted while they still exist; null for anonymous attempts and deleted users. */
+            actor: {
+                /** Format: uuid */
+                id: string;
+                email: string;
+                name: string;
+            } | null;
+            /** @description The actor's address when the entry was written. */
+            actor_email: string | null;
+            action: string;
+            target_type: string | null;
+            target_id: string | null;
+            summary: string;
+            /** @description Per-field {from, to}, or details such as a sign-in's method. */
+            changes: {
+                [key: string]: unknown;
+            };
+            /** @description Client address as seen by the trusted proxies; null when unknown. */
+            ip: string | null;
+            user_agent: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        AuditLogPage: {
+            next: string | null;
+            previous: string | null;
+            results: components["schemas"]["AuditEntry"][];
+        };
+        AdminUserUpdate: {
+            /** @enum {string} */
+            role?: "customer" | "customer_service" | "sales_manager" | "admin" | "super_admin";
+            is_staff?: boolean;
+            /** @description false deactivates: the user's sessions and tokens stop at once. */
+            is_active?: boolean;
+            /** @description Permission codenames; known: support.view_ticket. */
+            permissions?: string[];
+        };
+        AdminUser: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "customer" | "customer_service" | "sales_manager" | "admin" | "super_admin";
+            is_staff: boolean;
+            is_active: boolean;
+            permissions: string[];
+            email_verified: boolean;
+            team: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        AdminUserPage: {
+            next: string | null;
+            previous: string | null;
+            results: components["schemas"]["AdminUser"][];
+        };
         InvitationCreate: {
             email: string;
             /**
@@ -2552,6 +2682,152 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    admin_users_list: {
+        parameters: {
+            query?: {
+                /** @description Case-insensitive substring of the name or email. */
+                search?: string;
+                role?: "customer" | "customer_service" | "sales_manager" | "admin" | "super_admin";
+                /** @description true/false/1/0 (any case); other values do not filter. */
+                is_active?: boolean;
+                /** @description Opaque position token; take it from the `next` or `previous` URL of a page. */
+                cursor?: string;
+                /** @description Results per page (default 25, at most 100). */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    admin_users_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. Anything else, or an object outside the caller's scope, is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUser"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    admin_users_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. Anything else, or an object outside the caller's scope, is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminUserUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUser"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    audit_log_list: {
+        parameters: {
+            query?: {
+                /** @description The acting user's id. */
+                actor?: string;
+                /** @description Exact action, e.g. user.updated, auth.signed_in. */
+                action?: string;
+                target_type?: string;
+                target_id?: string;
+                /** @description ISO 8601 date or datetime (inclusive). */
+                created_after?: string;
+                /** @description ISO 8601 date or datetime (inclusive). */
+                created_before?: string;
+                /** @description Opaque position token; take it from the `next` or `previous` URL of a page. */
+                cursor?: string;
+                /** @description Results per page (default 25, at most 100). */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditLogPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
         };
     };

@@ -3,6 +3,7 @@ import type { NextRequest } from "next/server";
 import type { Actor } from "@/lib/domain/actor";
 import { loadActor } from "@/lib/domain/auth/authenticate";
 import { NotAuthenticatedError } from "@/lib/domain/errors";
+import { assertCan, type Action } from "@/lib/domain/policy";
 import { clientAddress } from "@/lib/api/client-address";
 import { verifyTokenClaims } from "./jwt";
 import { sessionIssuedAt } from "./session-time";
@@ -57,6 +58,17 @@ export function actorFromRequest(req: NextRequest): Promise<Actor | null> {
 export async function requireActor(req: NextRequest): Promise<Actor> {
   const actor = await actorFromRequest(req);
   if (!actor) throw new NotAuthenticatedError();
+  return actor;
+}
+
+/**
+ * requireActor plus a coarse capability gate, for whole areas such as /api/v1/admin/: like
+ * DRF's permission_classes it answers 403 before the body or query is read, so a non-admin
+ * learns nothing from validation errors. The domain function still asserts its own rule.
+ */
+export async function requireActorWith(req: NextRequest, action: Action): Promise<Actor> {
+  const actor = await requireActor(req);
+  assertCan(actor, action);
   return actor;
 }
 

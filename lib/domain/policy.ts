@@ -108,6 +108,15 @@ export interface Subject {
   role?: Actor["role"];
 }
 
+/**
+ * The Django-style permission codenames the policy checks, and so the only ones an admin can
+ * grant (lib/domain/users/update-user-access.ts): one that nothing checks would be a promise.
+ */
+export const PERMISSIONS = {
+  "support.view_ticket": "Work in the agent workspace without a support role",
+} as const;
+export type Permission = keyof typeof PERMISSIONS;
+
 type Who = Pick<Actor, "id" | "role" | "isStaff" | "permissions">;
 
 const AGENT_ROLES = new Set(["customer_service", "sales_manager", "admin", "super_admin"]);
@@ -115,7 +124,7 @@ const ADMIN_ROLES = new Set(["admin", "super_admin"]);
 
 export function isAgent(actor: Pick<Actor, "role" | "isStaff" | "permissions">): boolean {
   return (
-    actor.isStaff || AGENT_ROLES.has(actor.role) || actor.permissions.includes("support.view_ticket")
+    actor.isStaff || AGENT_ROLES.has(actor.role) || actor.permissions.includes("support.view_ticket" satisfies Permission)
   );
 }
 

@@ -4,6 +4,7 @@ import { supportOperations } from "@/lib/api/support/output-schemas";
 import { crmOperations } from "@/lib/api/crm/schemas";
 import { extraOperations } from "./extra-operations";
 import { accountOperations } from "@/lib/api/auth/operations";
+import { adminOperations } from "@/lib/api/admin/operations";
 import { invitationOperations } from "@/lib/api/admin/invitations";
 import { teamOperations } from "@/lib/api/admin/teams";
 import { companyOperations } from "@/lib/api/admin/companies";
@@ -160,6 +161,7 @@ export function allOperations(): ApiOperation[] {
   return [
     ...supportOperations,
     ...accountOperations,
+    ...adminOperations,
     ...extraOperations,
     ...(crmOperations as ApiOperation[]),
     ...invitationOperations,
@@ -187,7 +189,7 @@ export function openApiDocument(serverUrl?: string): Json {
       { name: "auth", description: "API tokens (JWT) and self-service accounts (sign-up, email verification, password reset, sign-in links)" },
       { name: "support", description: "Support API of the frontend integration guide" },
       { name: "crm", description: "CRM ticket API" },
-      { name: "admin", description: "Administration (admins and super_admins): invitations, teams, companies" },
+      { name: "admin", description: "Administration (admins and super admins only): users, the audit log, invitations, teams, companies" },
       { name: "schema", description: "This document" },
     ],
     paths,

@@ -1,4 +1,5 @@
 import type { ConditionalHeader } from "./http";
+import { adminOperationDocs } from "@/lib/api/admin/operations";
 import { peopleOperationDocs } from "./people-operation-docs";
 
 /**
@@ -22,6 +23,7 @@ export interface OperationDoc {
 const TICKET = ["ETag", "Last-Modified"] as const;
 
 export const operationDocs: Record<string, OperationDoc> = {
+  ...adminOperationDocs,
   "get /api/v1/schema/": {
     description: "This document, for generating clients. Public; cached for five minutes.",
   },

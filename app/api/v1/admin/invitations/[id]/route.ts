@@ -1,7 +1,7 @@
 import { api, methodNotAllowed } from "@/lib/api/handler";
 import { pathId } from "@/lib/api/path-id";
 import { requestOrigin } from "@/lib/api/request-origin";
-import { requireActor } from "@/lib/auth/request-actor";
+import { requireActorWith } from "@/lib/auth/request-actor";
 import { revokeInvitation } from "@/lib/domain/invitations/revoke-invitation";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +9,7 @@ type Params = { id: string };
 
 /** DELETE → 204: the invitation is revoked (kept, listed as revoked), its link dead. */
 export const DELETE = api<Params>(async (req, { id }) => {
-  const actor = await requireActor(req);
+  const actor = await requireActorWith(req, "invitation:manage");
   await revokeInvitation(actor, pathId(id), requestOrigin(req));
   return new Response(null, { status: 204 });
 });
