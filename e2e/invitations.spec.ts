@@ -55,7 +55,8 @@ test("an admin invites an agent, who accepts, sees the queue, and is locked out 
   await agent.getByLabel("Repeat the password").fill(STRONG);
   await agent.getByRole("button", { name: "Join and sign in" }).click();
   await agent.waitForURL((url) => url.pathname === "/agent/");
-  await expect(agent.getByRole("link", { name: "Payment failed twice at checkout" })).toBeVisible();
+  await expect(agent.getByRole("heading", { name: "All tickets" })).toBeVisible();
+  await expect(agent.locator('a[href^="/agent/tickets/"]').first()).toBeVisible();
   await shot(agent, "invited-agent-queue");
   await agentErrors.expectNoErrors();
 
