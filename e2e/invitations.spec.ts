@@ -31,6 +31,8 @@ async function invitationLink(browser: Browser, to: string): Promise<string> {
 }
 
 test("an admin invites an agent, who accepts, sees the queue, and is locked out of the API once deactivated", async ({ page, browser }) => {
+  // Three browsers (admin, invitee, mailbox reader) on a shared two-core machine.
+  test.setTimeout(240_000);
   const email = `invited-${run}@e2e.test`;
   const admin = page;
   const errors = watchErrors(admin);
