@@ -99,7 +99,7 @@ describe("/api/v1/admin/teams/", () => {
       expect((await teams.addMember(who, id, cast.agent.id)).status).toBe(status);
       expect((await teams.removeMember(who, id, cast.agent.id)).status).toBe(status);
     }
-    expect((await teams.list(cast.agent)).json).toEqual({ detail: "Only admins can manage teams." });
+    expect((await teams.list(cast.agent)).json).toEqual({ detail: "You do not have permission to perform this action." });
   });
 });
 

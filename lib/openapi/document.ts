@@ -189,7 +189,7 @@ export function openApiDocument(serverUrl?: string): Json {
       { name: "auth", description: "API tokens (JWT) and self-service accounts (sign-up, email verification, password reset, sign-in links)" },
       { name: "support", description: "Support API of the frontend integration guide" },
       { name: "crm", description: "CRM ticket API" },
-      { name: "admin", description: "Administration (admins and super admins only): users, invitations, teams, companies, the audit log" },
+      { name: "admin", description: "Administration (admins and super admins only): users, the audit log, invitations, teams, companies" },
       { name: "schema", description: "This document" },
     ],
     paths,

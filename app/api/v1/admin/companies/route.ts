@@ -11,13 +11,13 @@ import { COMPANY_KEYS } from "@/lib/domain/companies/company-select";
 export const dynamic = "force-dynamic";
 
 export const GET = api(async (req: NextRequest) => {
-  const actor = await requireActorWith(req, "company:manage", "Only admins can manage companies.");
+  const actor = await requireActorWith(req, "company:manage");
   const { search } = parseQuery(req, companyListQuerySchema);
   return json(await listPage(req.nextUrl, { name: "admin.companies", keys: COMPANY_KEYS, load: (page) => listCompanies(actor, { search }, page), serialize: serializeCompany }));
 });
 
 export const POST = api(async (req: NextRequest) => {
-  const actor = await requireActorWith(req, "company:manage", "Only admins can manage companies.");
+  const actor = await requireActorWith(req, "company:manage");
   const { data } = await readBody(req);
   const company = await createCompany(actor, companyCreateSchema.parse(data), requestOrigin(req));
   return json(serializeCompany(company), { status: 201, headers: { Location: `/api/v1/admin/companies/${company.id}/` } });

@@ -10,7 +10,7 @@ import { INVITATION_KEYS, listInvitations } from "@/lib/domain/invitations/list-
 export const dynamic = "force-dynamic";
 
 export const GET = api(async (req: NextRequest) => {
-  const actor = await requireActorWith(req, "invitation:manage", "Only admins can invite people.");
+  const actor = await requireActorWith(req, "invitation:manage");
   const filter = toInvitationFilter(parseQuery(req, invitationListQuerySchema));
   return json(
     await listPage(req.nextUrl, {
@@ -24,7 +24,7 @@ export const GET = api(async (req: NextRequest) => {
 
 /** POST {email, role, team?} → 201: the invitation; its email is queued. */
 export const POST = api(async (req: NextRequest) => {
-  const actor = await requireActorWith(req, "invitation:manage", "Only admins can invite people.");
+  const actor = await requireActorWith(req, "invitation:manage");
   const { data } = await readBody(req);
   const input = invitationCreateSchema.parse(data);
   const inv = await inviteUser(actor, { email: input.email, role: input.role, teamId: input.team ?? null }, requestOrigin(req));

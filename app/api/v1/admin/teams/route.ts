@@ -11,13 +11,13 @@ import { TEAM_KEYS } from "@/lib/domain/teams/team-select";
 export const dynamic = "force-dynamic";
 
 export const GET = api(async (req: NextRequest) => {
-  const actor = await requireActorWith(req, "team:manage", "Only admins can manage teams.");
+  const actor = await requireActorWith(req, "team:manage");
   parseQuery(req, teamListQuerySchema);
   return json(await listPage(req.nextUrl, { name: "admin.teams", keys: TEAM_KEYS, load: (page) => listTeams(actor, page), serialize: serializeTeam }));
 });
 
 export const POST = api(async (req: NextRequest) => {
-  const actor = await requireActorWith(req, "team:manage", "Only admins can manage teams.");
+  const actor = await requireActorWith(req, "team:manage");
   const { data } = await readBody(req);
   const team = await createTeam(actor, teamWriteSchema.parse(data), requestOrigin(req));
   return json(serializeTeam(team), { status: 201, headers: { Location: `/api/v1/admin/teams/${team.id}/` } });

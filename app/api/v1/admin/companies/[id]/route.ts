@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 type Params = { id: string };
 
 export const PATCH = api<Params>(async (req: NextRequest, { id }) => {
-  const actor = await requireActorWith(req, "company:manage", "Only admins can manage companies.");
+  const actor = await requireActorWith(req, "company:manage");
   const cid = pathId(id);
   const { data } = await readBody(req);
   return json(serializeCompany(await updateCompany(actor, cid, companyUpdateSchema.parse(data), requestOrigin(req))));

@@ -9,7 +9,7 @@ type Params = { id: string };
 
 /** DELETE → 204: the invitation is revoked (kept, listed as revoked), its link dead. */
 export const DELETE = api<Params>(async (req, { id }) => {
-  const actor = await requireActorWith(req, "invitation:manage", "Only admins can invite people.");
+  const actor = await requireActorWith(req, "invitation:manage");
   await revokeInvitation(actor, pathId(id), requestOrigin(req));
   return new Response(null, { status: 204 });
 });

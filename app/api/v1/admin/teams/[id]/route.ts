@@ -10,14 +10,14 @@ export const dynamic = "force-dynamic";
 type Params = { id: string };
 
 export const PATCH = api<Params>(async (req: NextRequest, { id }) => {
-  const actor = await requireActorWith(req, "team:manage", "Only admins can manage teams.");
+  const actor = await requireActorWith(req, "team:manage");
   const tid = pathId(id);
   const { data } = await readBody(req);
   return json(serializeTeam(await renameTeam(actor, tid, teamWriteSchema.parse(data), requestOrigin(req))));
 });
 
 export const DELETE = api<Params>(async (req, { id }) => {
-  const actor = await requireActorWith(req, "team:manage", "Only admins can manage teams.");
+  const actor = await requireActorWith(req, "team:manage");
   await deleteTeam(actor, pathId(id), requestOrigin(req));
   return new Response(null, { status: 204 });
 });

@@ -10,7 +10,7 @@ type Params = { id: string };
 
 /** POST → 200: a new link is emailed, the old one stops working, the 7 days start again. */
 export const POST = api<Params>(async (req, { id }) => {
-  const actor = await requireActorWith(req, "invitation:manage", "Only admins can invite people.");
+  const actor = await requireActorWith(req, "invitation:manage");
   return json(serializeInvitation(await resendInvitation(actor, pathId(id), requestOrigin(req))));
 }, { account: true });
 

@@ -11,7 +11,7 @@ type Params = { id: string };
 
 /** POST {user} → 200 with the team: the agent is in it (and out of any other). */
 export const POST = api<Params>(async (req: NextRequest, { id }) => {
-  const actor = await requireActorWith(req, "team:manage", "Only admins can manage teams.");
+  const actor = await requireActorWith(req, "team:manage");
   const tid = pathId(id);
   const { data } = await readBody(req);
   const { user } = teamMemberAddSchema.parse(data);

@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 type Params = { id: string; user_id: string };
 
 export const DELETE = api<Params>(async (req, { id, user_id }) => {
-  const actor = await requireActorWith(req, "team:manage", "Only admins can manage teams.");
+  const actor = await requireActorWith(req, "team:manage");
   await removeTeamMember(actor, pathId(id), pathId(user_id), requestOrigin(req));
   return new Response(null, { status: 204 });
 });
