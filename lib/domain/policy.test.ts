@@ -141,6 +141,9 @@ const MATRIX: Record<Action, [SubjectName, Expect][]> = {
   ],
   "sla-policy:read": AGENT_ONLY,
   "sla-policy:manage": [["none", /*               */ [F, F, F, T, T, F, F]]],
+  "api-token:manage-own": [["none", [T, T, T, T, T, T, T]]],
+  "api-token:manage-any": [["none", /*     */ [F, F, F, T, T, F, F]]],
+  "settings:manage": [["none", /*          */ [F, F, F, T, T, F, F]]],
 };
 
 describe("policy matrix", () => {

@@ -37,6 +37,9 @@ import { PermissionDeniedError } from "./errors";
  *   macro:edit              | -                   | own (personal or shared)    | + any shared
  *   sla-policy:read         | -                   | yes                         | yes
  *   sla-policy:manage       | -                   | -                           | yes
+ *   api-token:manage-own    | yes                 | yes                         | yes
+ *   api-token:manage-any    | -                   | -                           | yes
+ *   settings:manage         | -                   | -                           | yes
  *
  * Subjects: `ticket` (assignee, requester, contact's user) for ticket rules, `assignTo` for
  * ticket:assign (null = unassign), `ownerId` (author / uploader) for edits and deletes,
@@ -69,6 +72,9 @@ export const ACTIONS = [
   "macro:edit", // also delete
   "sla-policy:read", // SLA policies, calendars and targets
   "sla-policy:manage", // create, edit and delete them (open tickets are recomputed)
+  "api-token:manage-own", // personal API tokens: create, list and revoke one's own
+  "api-token:manage-any", // list and revoke anyone's personal API tokens
+  "settings:manage", // app settings (/admin/settings/): public ticket form, auto-assignment
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -143,6 +149,9 @@ const RULES: Record<Action, (actor: Who, subject: Subject) => boolean> = {
   "macro:edit": (a, s) => agent(a) && !!s.macro && (s.macro.ownerId === a.id || (s.macro.shared && admin(a))),
   "sla-policy:read": agent,
   "sla-policy:manage": admin,
+  "api-token:manage-own": () => true,
+  "api-token:manage-any": admin,
+  "settings:manage": admin,
 };
 
 export function can(actor: Who, action: Action, subject: Subject = {}): boolean {
