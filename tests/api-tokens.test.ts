@@ -51,7 +51,7 @@ describe("personal API tokens", () => {
     expect(crm.status).toBe(200);
     const comment = await crmApi.comment(t.as, mine.json.id, { text: "via token" });
     expect(comment.status).toBe(200);
-    // Not an agent: another customer's ticket does not exist for this token.
+    // Only the owner's rights: a ticket the customer takes no part in does not exist for the token.
     const agentTicket = await supportApi.createTicket(agent, { subject: "someone else's", description: "x" });
     expect((await crmApi.get(t.as, agentTicket.json.id)).status).toBe(404);
 

@@ -12,6 +12,7 @@ export const ACCOUNT_KIND: Record<AccountMailKind, NotificationKind> = {
   password_reset: "account_password_reset",
   magic_link: "account_magic_link",
   exists: "account_exists",
+  change_email: "account_change_email",
 };
 
 export const isAccountKind = (k: string): boolean => k.startsWith("account_");
@@ -41,6 +42,8 @@ function linkFor(base: string, mail: AccountMailKind, secret: string | null): st
       return `${base}/magic-link/?token=${t}`;
     case "exists":
       return `${base}/forgot-password/`;
+    case "change_email":
+      return `${base}/confirm-email/?token=${t}`;
   }
 }
 
@@ -49,6 +52,7 @@ const TTL: Record<AccountMailKind, number> = {
   password_reset: TOKEN_TTL_SECONDS.password_reset,
   magic_link: TOKEN_TTL_SECONDS.magic_link,
   exists: 0,
+  change_email: TOKEN_TTL_SECONDS.change_email,
 };
 
 /** Writes the outbox row of an account email, in the transaction that issued its token. */

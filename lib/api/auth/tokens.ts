@@ -52,7 +52,7 @@ export const apiTokenCreatedOut = apiTokenOut
   .extend({ token: z.string().meta({ description: "The secret (`cf_…`). Shown only in this response: store it now." }) })
   .meta({ id: "ApiTokenCreated" });
 
-export const apiTokenPageOut = pageOf(apiTokenOut, "PaginatedApiTokenList");
+export const apiTokenPageOut = pageOf(apiTokenOut, "ApiTokenPage");
 
 export function serializeApiToken(t: ApiTokenRow) {
   return {

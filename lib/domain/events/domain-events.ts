@@ -41,7 +41,7 @@ export type DomainEvent =
    */
   | { type: "account.mail"; mail: AccountMailKind; userId: string; email: string; name: string; secret: string | null; at: Date };
 
-export type AccountMailKind = "verify_email" | "password_reset" | "magic_link" | "exists";
+export type AccountMailKind = "verify_email" | "password_reset" | "magic_link" | "exists" | "change_email";
 
 export type DomainEventSubscriber = (tx: Prisma.TransactionClient, event: DomainEvent) => Promise<void>;
 
