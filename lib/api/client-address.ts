@@ -21,9 +21,10 @@ export function trustProxyHops(env: NodeJS.ProcessEnv = process.env): number {
   return Number.isInteger(n) && n > 0 ? Math.min(n, 10) : 0;
 }
 
-type HeaderSource = { get(name: string): string | null } | Record<string, string | string[] | undefined>;
+export type HeaderSource = { get(name: string): string | null } | Record<string, string | string[] | undefined>;
 
-function header(source: HeaderSource, name: string): string | null {
+/** One header's value from either kind of header source. */
+export function header(source: HeaderSource, name: string): string | null {
   if (typeof (source as { get?: unknown }).get === "function") return (source as { get(n: string): string | null }).get(name);
   const v = (source as Record<string, string | string[] | undefined>)[name];
   // Repeated headers are one list, in order (RFC 9110 §5.3).

@@ -141,6 +141,11 @@ const MATRIX: Record<Action, [SubjectName, Expect][]> = {
   ],
   "sla-policy:read": AGENT_ONLY,
   "sla-policy:manage": [["none", /*               */ [F, F, F, T, T, F, F]]],
+  // The admin area, user management and the audit log: the two admin roles, never staff
+  // flags or permissions alone.
+  "admin:access": [["none", /*                    */ [F, F, F, T, T, F, F]]],
+  "user:manage": [["none", /*                     */ [F, F, F, T, T, F, F]]],
+  "audit-log:read": [["none", /*                  */ [F, F, F, T, T, F, F]]],
   "api-token:manage-own": [["none", [T, T, T, T, T, T, T]]],
   "api-token:manage-any": [["none", /*     */ [F, F, F, T, T, F, F]]],
   "settings:manage": [["none", /*          */ [F, F, F, T, T, F, F]]],

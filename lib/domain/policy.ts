@@ -37,6 +37,9 @@ import { PermissionDeniedError } from "./errors";
  *   macro:edit              | -                   | own (personal or shared)    | + any shared
  *   sla-policy:read         | -                   | yes                         | yes
  *   sla-policy:manage       | -                   | -                           | yes
+ *   admin:access            | -                   | -                           | yes
+ *   user:manage             | -                   | -                           | yes
+ *   audit-log:read          | -                   | -                           | yes
  *   api-token:manage-own    | yes                 | yes                         | yes
  *   api-token:manage-any    | -                   | -                           | yes
  *   settings:manage         | -                   | -                           | yes
@@ -72,6 +75,9 @@ export const ACTIONS = [
   "macro:edit", // also delete
   "sla-policy:read", // SLA policies, calendars and targets
   "sla-policy:manage", // create, edit and delete them (open tickets are recomputed)
+  "admin:access", // the /admin area; its pages 404 for everyone else
+  "user:manage", // list users, change role, staff flag, permissions, deactivate / reactivate
+  "audit-log:read",
   "api-token:manage-own", // personal API tokens: create, list and revoke one's own
   "api-token:manage-any", // list and revoke anyone's personal API tokens
   "settings:manage", // app settings (/admin/settings/): public ticket form, auto-assignment
@@ -149,6 +155,9 @@ const RULES: Record<Action, (actor: Who, subject: Subject) => boolean> = {
   "macro:edit": (a, s) => agent(a) && !!s.macro && (s.macro.ownerId === a.id || (s.macro.shared && admin(a))),
   "sla-policy:read": agent,
   "sla-policy:manage": admin,
+  "admin:access": admin,
+  "user:manage": admin,
+  "audit-log:read": admin,
   "api-token:manage-own": () => true,
   "api-token:manage-any": admin,
   "settings:manage": admin,
