@@ -156,6 +156,11 @@ describe("personal API tokens", () => {
 
     expect((await revoke(admin, t.id)).status).toBe(204);
     expect((await supportApi.listTickets(t.as)).status).toBe(401);
+    // Both the creation and the admin's revocation are in the audit log.
+    const prisma = await db();
+    const audit = await prisma.auditLog.findMany({ where: { targetType: "api_token", targetId: t.id }, orderBy: { createdAt: "asc" } });
+    expect(audit.map((a) => [a.action, a.actorId])).toEqual([["api_token.created", owner.id], ["api_token.revoked", admin.id]]);
+    expect(audit[1].summary).toContain(owner.email);
     expect((await listTokens(owner)).json.results).toEqual([]);
   });
 

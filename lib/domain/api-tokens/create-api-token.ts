@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import type { Actor } from "../actor";
+import { recordAudit, type RequestOrigin } from "../audit/record-audit";
 import { PermissionDeniedError, ValidationError } from "../errors";
 import { assertCan } from "../policy";
 import { apiTokenSelect, type ApiTokenRow } from "./api-token-select";
@@ -21,7 +22,12 @@ export const MAX_TOKENS_PER_USER = 50;
  * Zendesk, a leaked token must not be able to mint its own successors that outlive its
  * revocation. Returns the row and the secret, which exists nowhere else after this call.
  */
-export async function createApiToken(actor: Actor, input: CreateApiTokenInput, via: Credential): Promise<{ token: ApiTokenRow; secret: string }> {
+export async function createApiToken(
+  actor: Actor,
+  input: CreateApiTokenInput,
+  via: Credential,
+  origin: RequestOrigin | null = null,
+): Promise<{ token: ApiTokenRow; secret: string }> {
   assertCan(actor, "api-token:manage-own");
   if (via === "api_token") throw new PermissionDeniedError("Personal API tokens cannot create tokens: sign in with your password.");
   const name = input.name.trim();
@@ -33,6 +39,15 @@ export async function createApiToken(actor: Actor, input: CreateApiTokenInput, v
     const live = await tx.apiToken.count({ where: { userId: actor.id, revokedAt: null } });
     if (live >= MAX_TOKENS_PER_USER) throw ValidationError.field("non_field_errors", `You have ${MAX_TOKENS_PER_USER} tokens already: revoke one first.`);
     const row = await tx.apiToken.create({ data: { userId: actor.id, name, prefix, tokenHash, expiresAt: input.expiresAt ?? null }, select: apiTokenSelect });
+    await recordAudit(tx, {
+      actor,
+      action: "api_token.created",
+      targetType: "api_token",
+      targetId: row.id,
+      summary: `Created API token "${name}" (${prefix}…)`,
+      changes: { name, prefix, expires_at: row.expiresAt?.toISOString() ?? null },
+      origin,
+    });
     return row;
   });
   return { token, secret };

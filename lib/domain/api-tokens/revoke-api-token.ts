@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import type { Actor } from "../actor";
+import { recordAudit, type RequestOrigin } from "../audit/record-audit";
 import { NotFoundError } from "../errors";
 import { can } from "../policy";
 import { apiTokenSelect, type ApiTokenRow } from "./api-token-select";
@@ -9,7 +10,7 @@ import { apiTokenSelect, type ApiTokenRow } from "./api-token-select";
  * Revokes a token: its owner, or an admin for anyone's. Someone else's token is a 404 to a
  * non-admin (they cannot learn which ids exist). Revoking twice is a 404 the second time.
  */
-export async function revokeApiToken(actor: Actor, id: string): Promise<ApiTokenRow> {
+export async function revokeApiToken(actor: Actor, id: string, origin: RequestOrigin | null = null): Promise<ApiTokenRow> {
   const any = can(actor, "api-token:manage-any");
   const prisma = await db();
   return withTransaction(prisma, async (tx) => {
@@ -18,6 +19,17 @@ export async function revokeApiToken(actor: Actor, id: string): Promise<ApiToken
       data: { revokedAt: new Date() },
     });
     if (done.count !== 1) throw new NotFoundError();
-    return tx.apiToken.findUniqueOrThrow({ where: { id }, select: apiTokenSelect });
+    const t = await tx.apiToken.findUniqueOrThrow({ where: { id }, select: apiTokenSelect });
+    const whose = t.user.id === actor.id ? "" : ` of ${t.user.email}`;
+    await recordAudit(tx, {
+      actor,
+      action: "api_token.revoked",
+      targetType: "api_token",
+      targetId: t.id,
+      summary: `Revoked API token "${t.name}" (${t.prefix}…)${whose}`,
+      changes: { owner_id: t.user.id },
+      origin,
+    });
+    return t;
   });
 }

@@ -2,15 +2,17 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import type { Actor } from "../actor";
+import { recordAudit, type RequestOrigin } from "../audit/record-audit";
 import { ValidationError } from "../errors";
 import { SETTINGS, type SettingKey, type Settings } from "./definitions";
 import { assertSettingsAdmin, getSettings, type SettingsWithMeta } from "./get-settings";
 
 /**
  * Changes some settings (admins only), each value through its schema, in one transaction.
- * A value equal to the current one is not a change: no row is written for it.
+ * A value equal to the current one is not a change: no audit row is written for it. Changes
+ * are audited in the same transaction.
  */
-export async function updateSettings(actor: Actor, patch: Partial<Settings>): Promise<SettingsWithMeta> {
+export async function updateSettings(actor: Actor, patch: Partial<Settings>, origin: RequestOrigin | null = null): Promise<SettingsWithMeta> {
   assertSettingsAdmin(actor);
   const errors: Record<string, string[]> = {};
   const clean: Partial<Record<SettingKey, unknown>> = {};
@@ -33,11 +35,17 @@ export async function updateSettings(actor: Actor, patch: Partial<Settings>): Pr
       });
       if (before.values[key] !== value) changes[key] = { from: before.values[key], to: value };
     }
-    await auditSettings(tx, actor, changes);
+    const keys = Object.keys(changes);
+    if (keys.length) {
+      await recordAudit(tx, {
+        actor,
+        action: "settings.updated",
+        targetType: "settings",
+        summary: `Changed ${keys.map((k) => `${k} to ${JSON.stringify(changes[k].to)}`).join(", ")}`,
+        changes,
+        origin,
+      });
+    }
     return getSettings(tx);
   });
-}
-
-async function auditSettings(_tx: Prisma.TransactionClient, _actor: Actor, _changes: Record<string, { from: unknown; to: unknown }>) {
-  // Audited once lib/domain/audit/record-audit.ts lands (admin-core).
 }

@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import { api, json, methodNotAllowed, readBody } from "@/lib/api/handler";
 import { serializeSettings, settingsUpdateSchema } from "@/lib/api/admin/settings";
+import { requestOrigin } from "@/lib/api/request-origin";
 import { requireActor } from "@/lib/auth/request-actor";
 import { assertSettingsAdmin, getSettingsFor } from "@/lib/domain/settings/get-settings";
 import { updateSettings } from "@/lib/domain/settings/update-settings";
@@ -18,7 +19,7 @@ export const PATCH = api(async (req: NextRequest) => {
   const actor = await requireActor(req);
   assertSettingsAdmin(actor); // 403 before a word about the body
   const { data } = await readBody(req);
-  return json(serializeSettings((await updateSettings(actor, settingsUpdateSchema.parse(data))).values));
+  return json(serializeSettings((await updateSettings(actor, settingsUpdateSchema.parse(data), requestOrigin(req))).values));
 });
 
 export const POST = methodNotAllowed(["GET", "PATCH"]);

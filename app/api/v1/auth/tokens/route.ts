@@ -2,6 +2,7 @@ import type { NextRequest } from "next/server";
 import { api, json, methodNotAllowed, parseQuery, readBody } from "@/lib/api/handler";
 import { listPage } from "@/lib/api/pagination";
 import { apiTokenCreateSchema, apiTokenListQuerySchema, serializeApiToken, toTokenOwner, TOKEN_FIELD_NAMES } from "@/lib/api/auth/tokens";
+import { requestOrigin } from "@/lib/api/request-origin";
 import { requireActor, requireAuth } from "@/lib/auth/request-actor";
 import { API_TOKEN_KEYS } from "@/lib/domain/api-tokens/api-token-select";
 import { createApiToken } from "@/lib/domain/api-tokens/create-api-token";
@@ -28,7 +29,7 @@ export const POST = api(async (req: NextRequest) => {
   const { actor, via } = await requireAuth(req);
   const { data } = await readBody(req);
   const input = apiTokenCreateSchema.parse(data);
-  const { token, secret } = await createApiToken(actor, { name: input.name, expiresAt: input.expires_at ?? null }, via);
+  const { token, secret } = await createApiToken(actor, { name: input.name, expiresAt: input.expires_at ?? null }, via, requestOrigin(req));
   return json({ ...serializeApiToken(token), token: secret }, { status: 201 });
 }, { fields: TOKEN_FIELD_NAMES });
 
