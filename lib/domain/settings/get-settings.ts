@@ -12,6 +12,11 @@ function valueOf<K extends SettingKey>(key: K, stored: unknown): SettingValue<K>
   return (parsed.success ? parsed.data : SETTINGS[key].default()) as SettingValue<K>;
 }
 
+/** A setting from a row read elsewhere (null: no row, the default applies). */
+export function settingFromStored<K extends SettingKey>(key: K, stored: unknown): SettingValue<K> {
+  return stored == null ? (SETTINGS[key].default() as SettingValue<K>) : valueOf(key, stored);
+}
+
 /** One setting, read in the caller's transaction when given one. */
 export async function getSetting<K extends SettingKey>(key: K, tx?: Reader): Promise<SettingValue<K>> {
   const client = tx ?? (await db());
