@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { shot, signIn } from "./helpers";
 
 /**
  * Acceptance 4 in the browser: a customer creates a personal API token on /profile/, copies it
@@ -23,6 +23,7 @@ test("a personal API token made on /profile/ works on the API until it is revoke
   const token = await page.evaluate(() => navigator.clipboard.readText());
   expect(token).toBe(await shown.textContent());
 
+  await shot(page, "profile-api-token-created");
   // Listed by prefix, never in full.
   const row = page.getByRole("row").filter({ hasText: name });
   await expect(row).toContainText(`${token.slice(0, 9)}…`);
