@@ -157,6 +157,9 @@ const MATRIX: Record<Action, [SubjectName, Expect][]> = {
     ["grant admin", /*                */ [F, F, F, T, T, F, F]],
     ["grant super_admin", /*          */ [F, F, F, F, T, F, F]],
   ],
+  "api-token:manage-own": [["none", [T, T, T, T, T, T, T]]],
+  "api-token:manage-any": [["none", /*     */ [F, F, F, T, T, F, F]]],
+  "settings:manage": [["none", /*          */ [F, F, F, T, T, F, F]]],
 };
 
 describe("policy matrix", () => {

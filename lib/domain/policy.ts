@@ -45,6 +45,9 @@ import { PermissionDeniedError } from "./errors";
  *   company:manage          | -                   | -                           | yes
  *   role:grant              | -                   | -                           | yes; super_admin
  *                           |                     |                             | only by a super_admin
+ *   api-token:manage-own    | yes                 | yes                         | yes
+ *   api-token:manage-any    | -                   | -                           | yes
+ *   settings:manage         | -                   | -                           | yes
  *
  * Subjects: `ticket` (assignee, requester, contact's user) for ticket rules, `assignTo` for
  * ticket:assign (null = unassign), `ownerId` (author / uploader) for edits and deletes,
@@ -85,6 +88,9 @@ export const ACTIONS = [
   "team:manage", // create and rename teams, move members between them
   "company:manage", // create companies and edit their name and email domain
   "role:grant", // give someone a role (subject.role)
+  "api-token:manage-own", // personal API tokens: create, list and revoke one's own
+  "api-token:manage-any", // list and revoke anyone's personal API tokens
+  "settings:manage", // app settings (/admin/settings/): public ticket form, auto-assignment
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -178,6 +184,9 @@ const RULES: Record<Action, (actor: Who, subject: Subject) => boolean> = {
   "company:manage": admin,
   // Only a super_admin makes another one; admins grant up to admin.
   "role:grant": (a, s) => admin(a) && (s.role !== "super_admin" || a.role === "super_admin"),
+  "api-token:manage-own": () => true,
+  "api-token:manage-any": admin,
+  "settings:manage": admin,
 };
 
 export function can(actor: Who, action: Action, subject: Subject = {}): boolean {

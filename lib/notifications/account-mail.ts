@@ -14,6 +14,7 @@ export const ACCOUNT_KIND: Record<AccountMailKind, NotificationKind> = {
   magic_link: "account_magic_link",
   exists: "account_exists",
   invitation: "account_invitation",
+  change_email: "account_change_email",
 };
 
 export const isAccountKind = (k: string): boolean => k.startsWith("account_");
@@ -47,6 +48,8 @@ function linkFor(base: string, mail: AccountMailKind, secret: string | null): st
       return `${base}/forgot-password/`;
     case "invitation":
       return `${base}/accept-invitation/?token=${t}`;
+    case "change_email":
+      return `${base}/confirm-email/?token=${t}`;
   }
 }
 
@@ -56,6 +59,7 @@ const TTL: Record<AccountMailKind, number> = {
   magic_link: TOKEN_TTL_SECONDS.magic_link,
   exists: 0,
   invitation: INVITATION_TTL_SECONDS,
+  change_email: TOKEN_TTL_SECONDS.change_email,
 };
 
 /** Writes the outbox row of an account email, in the transaction that issued its token. */

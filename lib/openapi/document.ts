@@ -80,7 +80,7 @@ function queryParameters(op: ApiOperation): Json[] {
 
 const isPost = (op: ApiOperation) => op.method === "post";
 /** Idempotency keys belong to a user, so only authenticated POSTs take one. */
-const takesIdempotencyKey = (op: ApiOperation) => isPost(op) && !op.public;
+const takesIdempotencyKey = (op: ApiOperation) => isPost(op) && !op.public && op.idempotencyKey !== false;
 
 function parameters(op: ApiOperation, conditional: (keyof typeof requestHeader)[]): Json[] {
   const params: Json[] = [];
@@ -187,6 +187,8 @@ export function openApiDocument(serverUrl?: string): Json {
     security: AUTHENTICATED,
     tags: [
       { name: "auth", description: "API tokens (JWT) and self-service accounts (sign-up, email verification, password reset, sign-in links)" },
+      { name: "admin", description: "Administration (admins only; 403 for everyone else)" },
+      { name: "public", description: "Anonymous endpoints (the public ticket form)" },
       { name: "support", description: "Support API of the frontend integration guide" },
       { name: "crm", description: "CRM ticket API" },
       { name: "admin", description: "Administration (admins and super admins only): users, the audit log, invitations, teams, companies" },
@@ -195,7 +197,7 @@ export function openApiDocument(serverUrl?: string): Json {
     paths,
     components: {
       securitySchemes: {
-        bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT" },
+        bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT or personal API token (cf_…)" },
         sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
       },
       schemas: { ...components(), ...errorSchemas },

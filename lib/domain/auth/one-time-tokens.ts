@@ -11,6 +11,7 @@ export const TOKEN_TTL_SECONDS: Record<OneTimeTokenPurpose, number> = {
   verify_email: 24 * 3600,
   password_reset: 3600,
   magic_link: 15 * 60,
+  change_email: 24 * 3600,
 };
 
 export function hashToken(secret: string): string {

@@ -43,7 +43,7 @@ export type DomainEvent =
    */
   | { type: "account.mail"; mail: AccountMailKind; userId: string | null; email: string; name: string; secret: string | null; invitedBy?: string; at: Date };
 
-export type AccountMailKind = "verify_email" | "password_reset" | "magic_link" | "exists" | "invitation";
+export type AccountMailKind = "verify_email" | "password_reset" | "magic_link" | "exists" | "invitation" | "change_email";
 
 export type DomainEventSubscriber = (tx: Prisma.TransactionClient, event: DomainEvent) => Promise<void>;
 
