@@ -208,7 +208,8 @@ describe("admin API inputs", () => {
       { search: "%_\\" }, { search: "x".repeat(300) }, { role: "" }, { is_active: "maybe" }, { cursor: "garbage" }, { page_size: "-1" },
     ];
     for (const q of queries) expect((await adminApi.listUsers(admin, q)).status, JSON.stringify(q)).toBeLessThan(500);
-    for (const q of [{ actor: "x" }, { created_after: "2026-13-45" }, { target_id: "%" }, { cursor: "e30" }, { action: "\u0000" }]) {
+    const auditQueries: Record<string, string>[] = [{ actor: "x" }, { created_after: "2026-13-45" }, { target_id: "%" }, { cursor: "e30" }, { action: "\u0000" }];
+    for (const q of auditQueries) {
       expect((await adminApi.auditLog(admin, q)).status, JSON.stringify(q)).toBeLessThan(500);
     }
     expect((await adminApi.getUser(admin, "not-a-uuid")).status).toBe(404);
