@@ -190,6 +190,32 @@ describe("admin users API", () => {
   });
 });
 
+describe("admin API inputs", () => {
+  it("never answers 500 to odd bodies and queries", async () => {
+    const admin = await makeUser({ role: "admin" });
+    const u = await makeUser();
+    const bodies: unknown[] = [
+      null, [], "role", 42, { role: null }, { role: ["admin"] }, { is_active: "yes" }, { is_staff: null },
+      { permissions: "support.view_ticket" }, { permissions: [null] }, { permissions: ["x".repeat(5000)] },
+      { permissions: Array.from({ length: 500 }, (_, i) => `a.b${i}`) }, { role: "\u0000admin" }, { unknown: true }, {},
+    ];
+    for (const body of bodies) {
+      const r = await adminApi.patchUser(admin, u.id, body);
+      expect(r.status, `${JSON.stringify(body)} -> ${r.text}`).toBeLessThan(500);
+      expect([200, 400]).toContain(r.status);
+    }
+    const queries: Record<string, string>[] = [
+      { search: "%_\\" }, { search: "x".repeat(300) }, { role: "" }, { is_active: "maybe" }, { cursor: "garbage" }, { page_size: "-1" },
+    ];
+    for (const q of queries) expect((await adminApi.listUsers(admin, q)).status, JSON.stringify(q)).toBeLessThan(500);
+    const auditQueries: Record<string, string>[] = [{ actor: "x" }, { created_after: "2026-13-45" }, { target_id: "%" }, { cursor: "e30" }, { action: "\u0000" }];
+    for (const q of auditQueries) {
+      expect((await adminApi.auditLog(admin, q)).status, JSON.stringify(q)).toBeLessThan(500);
+    }
+    expect((await adminApi.getUser(admin, "not-a-uuid")).status).toBe(404);
+  });
+});
+
 /** A fresh customer's ticket, unassigned. */
 async function newTicketFor(): Promise<string> {
   const r = await supportApi.createTicket(await makeUser(), { subject: "Another one", initial_message: "Hi" });
