@@ -104,3 +104,8 @@ export function Avatar({ name, size = "md" }: { name: string; size?: "sm" | "md"
     </span>
   );
 }
+
+/** An agent's display name; a deactivated one (whose tickets stay assigned) says so. */
+export function agentName(a: { name: string; email: string; deactivated?: boolean }): string {
+  return `${a.name || a.email}${a.deactivated ? " (deactivated)" : ""}`;
+}

@@ -11,7 +11,7 @@ export function SidebarBrand({ area }: { area: string }) {
   );
 }
 
-/** The sidebar's foot in the staff areas: who is signed in, and the way out. */
+/** The sidebar's foot in the staff areas: who is signed in, their profile, and the way out. */
 export function SidebarUser({ name, email }: { name: string; email: string }) {
   return (
     <div className="mt-auto hidden items-center gap-2.5 border-t border-slate-800 px-4 py-3 lg:flex">
@@ -20,6 +20,7 @@ export function SidebarUser({ name, email }: { name: string; email: string }) {
         <p className="truncate text-sm font-medium text-white">{name || email}</p>
         <p className="truncate text-xs text-slate-400">{email}</p>
       </div>
+      <a href="/profile/" className="rounded px-1.5 py-1 text-xs text-slate-400 hover:bg-slate-800 hover:text-white">Profile</a>
       <a href="/signout/" className="rounded px-1.5 py-1 text-xs text-slate-400 hover:bg-slate-800 hover:text-white">Sign out</a>
     </div>
   );

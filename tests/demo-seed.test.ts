@@ -69,6 +69,16 @@ describe("demo seed", () => {
     expect(await prisma.notification.count({ where: { toEmail: u.email, kind: "account_verify_email" } })).toBe(1);
   });
 
+  it("includes a pending invitation of an agent whose email is queued", async () => {
+    const prisma = await db();
+    const inv = await prisma.invitation.findFirstOrThrow({ where: { email: "invited.agent@caseflow.test" }, include: { team: true, invitedBy: true } });
+    expect(inv).toMatchObject({ role: "customer_service", acceptedAt: null, revokedAt: null });
+    expect(inv.team?.name).toBe("Support");
+    expect(inv.invitedBy?.email).toBe("admin@caseflow.test");
+    expect(inv.expiresAt.getTime()).toBeGreaterThan(Date.now());
+    expect(await prisma.notification.count({ where: { toEmail: inv.email, kind: "account_invitation" } })).toBe(1);
+  });
+
   it("never runs on a database that has users", async () => {
     const before = await (await db()).ticket.count();
     await expect(seedDemo()).rejects.toBeInstanceOf(DemoSeedRefusedError);

@@ -12,7 +12,7 @@ import { button, card, input, label, link, Notice } from "./auth-shell";
  * typed client and shows the API's answer; the server decides everything (strength, tokens).
  */
 
-function useSubmit<T>(send: (form: FormData) => Promise<T>) {
+export function useSubmit<T>(send: (form: FormData) => Promise<T>) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState<T | null>(null);
@@ -31,9 +31,9 @@ function useSubmit<T>(send: (form: FormData) => Promise<T>) {
   return { pending, error, done, onSubmit };
 }
 
-const str = (f: FormData, k: string) => String(f.get(k) ?? "");
+export const str = (f: FormData, k: string) => String(f.get(k) ?? "");
 
-function Field(props: { name: string; label: string; type?: string; autoComplete?: string; error?: ApiError | null; hint?: string }) {
+export function Field(props: { name: string; label: string; type?: string; autoComplete?: string; error?: ApiError | null; hint?: string }) {
   const msg = props.error?.field(props.name);
   return (
     <div>
@@ -46,7 +46,7 @@ function Field(props: { name: string; label: string; type?: string; autoComplete
   );
 }
 
-const PASSWORD_HINT = "At least 10 characters. A few unrelated words make a strong, memorable password.";
+export const PASSWORD_HINT = "At least 10 characters. A few unrelated words make a strong, memorable password.";
 
 export function SignUpForm() {
   const s = useSubmit(async (f) => (await api.POST("/api/v1/auth/signup/", { body: { name: str(f, "name"), email: str(f, "email"), password: str(f, "password") } })).data);

@@ -26,6 +26,10 @@ export function AccountEmail(props: { p: AccountMailProps; preview: string; head
 }
 
 export function duration(minutes: number): string {
+  if (minutes % 1440 === 0) {
+    const d = minutes / 1440;
+    return `${d} day${d === 1 ? "" : "s"}`;
+  }
   if (minutes % 60 === 0) {
     const h = minutes / 60;
     return `${h} hour${h === 1 ? "" : "s"}`;
@@ -39,4 +43,5 @@ export const PREVIEW: AccountMailProps = {
   url: "http://localhost:3000/verify-email/?token=preview-token-0123456789",
   expiresInMinutes: 1440,
   signInUrl: "http://localhost:3000/signin/",
+  invitedBy: "",
 };

@@ -19,6 +19,8 @@ export interface ApiOptions {
   signin?: boolean;
   /** A self-service account endpoint (sign-up, reset, magic link): counted against `account`. */
   account?: boolean;
+  /** An anonymous submission (the public ticket form): counted against `public`. */
+  publicForm?: boolean;
 }
 
 /**

@@ -8,7 +8,8 @@ import { createLimiter, type RateLimitStoreKind } from "./rate-limit-store";
  * API rate limits, counted per signed-in user and per client address over a fixed window.
  * Every request counts against `requests`; unsafe methods also against the lower `writes`,
  * multipart uploads also against `uploads`, sign-in attempts against `signin`, and the
- * self-service account endpoints (sign-up, verify, reset, magic link) against `account`.
+ * self-service account endpoints (sign-up, verify, reset, magic link) against `account`, and
+ * anonymous ticket submissions (the public ticket form) against `public`.
  * A request is refused (429) when any of its counters is past its limit.
  *
  * The defaults (per 10-minute window) are far above what a person at a desk does, so they
@@ -17,7 +18,7 @@ import { createLimiter, type RateLimitStoreKind } from "./rate-limit-store";
  * end. The address limits are higher than the user ones because a whole office can sit
  * behind one address.
  */
-export type Category = "requests" | "writes" | "uploads" | "signin" | "account";
+export type Category = "requests" | "writes" | "uploads" | "signin" | "account" | "public";
 type Scope = "user" | "address";
 
 export interface RateLimitConfig {
@@ -36,6 +37,8 @@ const DEFAULTS: RateLimitConfig["limits"] = {
   signin: { user: 0, address: 300 },
   // Sign-up, email verification, password reset and magic links: each can send an email.
   account: { user: 0, address: 60 },
+  // The public ticket form: each submission opens a ticket in front of agents.
+  public: { user: 0, address: 20 },
 };
 
 export function rateLimitConfig(env: NodeJS.ProcessEnv = process.env): RateLimitConfig {
@@ -158,7 +161,7 @@ export function isUnsafeMethod(method: string): boolean {
 }
 
 /** Which counters a request uses, and whose. */
-export async function rateLimitSubject(req: NextRequest, opts: { signin?: boolean; account?: boolean } = {}): Promise<RateLimitSubject> {
+export async function rateLimitSubject(req: NextRequest, opts: { signin?: boolean; account?: boolean; publicForm?: boolean } = {}): Promise<RateLimitSubject> {
   const categories: Category[] = ["requests"];
   if (isUnsafeMethod(req.method)) {
     categories.push("writes");
@@ -166,6 +169,7 @@ export async function rateLimitSubject(req: NextRequest, opts: { signin?: boolea
     if (type.startsWith("multipart/form-data")) categories.push("uploads");
     if (opts.signin) categories.push("signin");
     if (opts.account) categories.push("account");
+    if (opts.publicForm) categories.push("public");
   }
   return { userId: await requestUserId(req), address: clientAddress(req.headers), categories };
 }

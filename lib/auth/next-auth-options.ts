@@ -3,7 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { authenticate } from "@/lib/domain/auth/authenticate";
 import { signInWithMagicLink } from "@/lib/domain/auth/sign-in-with-magic-link";
 import { EmailNotVerifiedError, ThrottledError } from "@/lib/domain/errors";
-import { clientAddress } from "@/lib/api/client-address";
+import { requestOrigin } from "@/lib/api/request-origin";
 import { authSecret } from "./secret";
 
 export function sessionMaxAge(): number {
@@ -29,9 +29,8 @@ export function authOptions(): NextAuthOptions {
           const email = String(credentials?.email ?? "").slice(0, 254);
           const password = String(credentials?.password ?? "").slice(0, 1024);
           if (!email || !password) return null;
-          const ip = req?.headers ? clientAddress(req.headers) : null;
           try {
-            const actor = await authenticate(email, password, ip);
+            const actor = await authenticate(email, password, requestOrigin(req));
             return { id: actor.id, email: actor.email, name: actor.name };
           } catch (e) {
             // next-auth hands the message to the sign-in page as `error`: it says how long to wait.
@@ -51,10 +50,10 @@ export function authOptions(): NextAuthOptions {
         id: "magic-link",
         name: "Email sign-in link",
         credentials: { token: { label: "Token", type: "text" } },
-        async authorize(credentials) {
+        async authorize(credentials, req) {
           const token = String(credentials?.token ?? "").slice(0, 200);
           if (!token) return null;
-          const actor = await signInWithMagicLink(token).catch(() => null);
+          const actor = await signInWithMagicLink(token, requestOrigin(req)).catch(() => null);
           return actor ? { id: actor.id, email: actor.email, name: actor.name } : null;
         },
       }),

@@ -3,6 +3,10 @@ import type { NextRequest } from "next/server";
 import type { Actor } from "@/lib/domain/actor";
 import { loadActor } from "@/lib/domain/auth/authenticate";
 import { NotAuthenticatedError } from "@/lib/domain/errors";
+import { assertCan, type Action } from "@/lib/domain/policy";
+import { authenticateApiToken } from "@/lib/domain/api-tokens/authenticate-api-token";
+import type { Credential } from "@/lib/domain/api-tokens/credential";
+import { isApiTokenCredential } from "@/lib/domain/api-tokens/secret";
 import { clientAddress } from "@/lib/api/client-address";
 import { verifyTokenClaims } from "./jwt";
 import { sessionIssuedAt } from "./session-time";
@@ -10,10 +14,16 @@ import { authSecret } from "./secret";
 
 // Per request, each check runs once: the rate limiter, the idempotency guard and the handler
 // all ask who the caller is. Keyed by the request object, so nothing outlives the request.
-type Claims = { userId: string; issuedAt: number } | null;
+type Claims = { userId: string; issuedAt: number; via: Credential } | null;
 const bearerIds = new WeakMap<object, Promise<Claims>>();
 const sessionIds = new WeakMap<object, Promise<Claims>>();
-const actors = new WeakMap<object, Promise<Actor | null>>();
+const actors = new WeakMap<object, Promise<Authenticated | null>>();
+
+/** The actor of a request and how it proved who it is. */
+export interface Authenticated {
+  actor: Actor;
+  via: Credential;
+}
 
 function once<T>(memo: WeakMap<object, Promise<T>>, req: object, fn: () => Promise<T>): Promise<T> {
   let p = memo.get(req);
@@ -21,24 +31,36 @@ function once<T>(memo: WeakMap<object, Promise<T>>, req: object, fn: () => Promi
   return p;
 }
 
+/**
+ * A bearer credential is either a personal API token (`cf_…`, looked up by its hash: one
+ * statement, which also stamps last_used_at) or a signed JWT access token.
+ */
 function bearerClaims(req: NextRequest, token: string): Promise<Claims> {
-  return once(bearerIds, req, () => verifyTokenClaims(token, "access"));
+  return once(bearerIds, req, async () => {
+    if (isApiTokenCredential(token)) {
+      const t = await authenticateApiToken(token);
+      return t ? { userId: t.userId, issuedAt: t.issuedAt, via: "api_token" } : null;
+    }
+    const c = await verifyTokenClaims(token, "access");
+    return c ? { ...c, via: "jwt" } : null;
+  });
 }
 
 function sessionClaims(req: NextRequest): Promise<Claims> {
   return once(sessionIds, req, async () => {
     const session = await getToken({ req, secret: authSecret() }).catch(() => null);
-    return typeof session?.sub === "string" ? { userId: session.sub, issuedAt: sessionIssuedAt(session) } : null;
+    return typeof session?.sub === "string" ? { userId: session.sub, issuedAt: sessionIssuedAt(session), via: "session" } : null;
   });
 }
 
 /**
- * The one way a request becomes an Actor, for every /api/v1 endpoint: a Bearer access token,
- * or else the browser's next-auth session cookie. A present but bad token is 401, never a
- * silent fall-through to the session. The user is read from the database on every request,
- * so a deactivation or a role change applies to the very next one.
+ * The one way a request becomes an Actor, for every /api/v1 endpoint: a Bearer credential (a
+ * JWT access token or a personal API token, both with the owner's rights), or else the
+ * browser's next-auth session cookie. A present but bad credential is 401, never a silent
+ * fall-through to the session. The user is read from the database on every request, so a
+ * deactivation or a role change applies to the very next one.
  */
-export function actorFromRequest(req: NextRequest): Promise<Actor | null> {
+export function authFromRequest(req: NextRequest): Promise<Authenticated | null> {
   return once(actors, req, async () => {
     const header = req.headers.get("authorization");
     if (header) {
@@ -46,17 +68,40 @@ export function actorFromRequest(req: NextRequest): Promise<Actor | null> {
       if (!m) throw new NotAuthenticatedError("Authorization header must be: Bearer <access token>.");
       const claims = await bearerClaims(req, m[1]);
       const actor = claims ? await loadActor(claims.userId, claims.issuedAt) : null;
-      if (!actor) throw new NotAuthenticatedError("Given token not valid for any token type");
-      return actor;
+      if (!actor || !claims) throw new NotAuthenticatedError("Given token not valid for any token type");
+      return { actor, via: claims.via };
     }
     const claims = await sessionClaims(req);
-    return claims ? loadActor(claims.userId, claims.issuedAt) : null;
+    const actor = claims ? await loadActor(claims.userId, claims.issuedAt) : null;
+    return actor && claims ? { actor, via: claims.via } : null;
   });
+}
+
+export async function actorFromRequest(req: NextRequest): Promise<Actor | null> {
+  return (await authFromRequest(req))?.actor ?? null;
+}
+
+/** The actor and how they signed in; 401 when nobody did. */
+export async function requireAuth(req: NextRequest): Promise<Authenticated> {
+  const auth = await authFromRequest(req);
+  if (!auth) throw new NotAuthenticatedError();
+  return auth;
 }
 
 export async function requireActor(req: NextRequest): Promise<Actor> {
   const actor = await actorFromRequest(req);
   if (!actor) throw new NotAuthenticatedError();
+  return actor;
+}
+
+/**
+ * requireActor plus a coarse capability gate, for whole areas such as /api/v1/admin/: like
+ * DRF's permission_classes it answers 403 before the body or query is read, so a non-admin
+ * learns nothing from validation errors. The domain function still asserts its own rule.
+ */
+export async function requireActorWith(req: NextRequest, action: Action, message?: string): Promise<Actor> {
+  const actor = await requireActor(req);
+  assertCan(actor, action, {}, message);
   return actor;
 }
 
@@ -71,9 +116,10 @@ export function hasSessionCookie(req: NextRequest): boolean {
 }
 
 /**
- * The user id a request is authenticated as, checked only cryptographically (no database):
- * enough to key rate limits by user. A bad token counts as anonymous here; the handler still
- * refuses it with 401.
+ * The user id a request is authenticated as, enough to key rate limits by user: a JWT or
+ * session is checked only cryptographically (no database); a personal API token by the one
+ * lookup the handler reuses (memoized per request). A bad token counts as anonymous here; the
+ * handler still refuses it with 401.
  */
 export async function requestUserId(req: NextRequest): Promise<string | null> {
   const header = req.headers.get("authorization");

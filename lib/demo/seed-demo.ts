@@ -6,6 +6,7 @@ import { DemoClock } from "./clock";
 import { AGENTS, COMPANIES, CUSTOMER_NAMES, DEMO_CUSTOMER, DEMO_PASSWORD, LEAD_NAMES, TEAMS, TEMPLATES, type DemoAgent } from "./content";
 import { Rng } from "./random";
 import { signUp } from "@/lib/domain/auth/sign-up";
+import { inviteUser } from "@/lib/domain/invitations/invite-user";
 import { playTicket, type Channel, type TicketPlan } from "./tickets";
 
 export class DemoSeedRefusedError extends Error {
@@ -23,6 +24,7 @@ export interface DemoSeedResult {
 
 const DAY = 86_400_000;
 export const DEMO_SIGNUP = { name: "Nico Newcomer", email: "newcomer@caseflow.test", password: "lantern meadow quiet harbor 24" };
+export const DEMO_INVITATION = { email: "invited.agent@caseflow.test", role: "customer_service", team: "Support" } as const;
 const TICKETS = 300;
 const STATUSES: [TicketStatus, number][] = [["new", 12], ["assigned", 10], ["in_progress", 18], ["pending", 12], ["resolved", 20], ["closed", 28]];
 const PRIORITIES: [Priority, number][] = [["low", 20], ["medium", 45], ["high", 25], ["urgent", 10]];
@@ -143,6 +145,11 @@ export async function seedDemo(opts: { ifEmpty?: boolean; now?: Date; log?: (m: 
   // email waits in the dev mailbox (/dev/mailbox/), where a newcomer's would.
   await signUp(DEMO_SIGNUP);
   log(`unverified sign-up ${DEMO_SIGNUP.email}: open its confirmation link in /dev/mailbox/ to activate it`);
+  // A pending invitation of an agent, by the demo admin: listed in /admin/invitations/, its
+  // email (with the link to accept it) in the dev mailbox.
+  const inviter = agents.find((a) => a.role === "admin") ?? agents[0];
+  await inviteUser(inviter, { email: DEMO_INVITATION.email, role: DEMO_INVITATION.role, teamId: teams.get(DEMO_INVITATION.team) });
+  log(`pending invitation ${DEMO_INVITATION.email}: accept it from /dev/mailbox/`);
 
   const messages = await prisma.message.count();
   return {

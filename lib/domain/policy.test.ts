@@ -57,6 +57,9 @@ const S = {
   "my shared macro": { macro: { ownerId: ME, shared: true } },
   "another's shared macro": { macro: { ownerId: OTHER, shared: true } },
   "ownerless shared macro": { macro: { ownerId: null, shared: true } },
+  "grant agent": { role: "customer_service" },
+  "grant admin": { role: "admin" },
+  "grant super_admin": { role: "super_admin" },
 } satisfies Record<string, Subject>;
 type SubjectName = keyof typeof S;
 
@@ -146,6 +149,17 @@ const MATRIX: Record<Action, [SubjectName, Expect][]> = {
   "admin:access": [["none", /*                    */ [F, F, F, T, T, F, F]]],
   "user:manage": [["none", /*                     */ [F, F, F, T, T, F, F]]],
   "audit-log:read": [["none", /*                  */ [F, F, F, T, T, F, F]]],
+  "invitation:manage": [["none", /*               */ [F, F, F, T, T, F, F]]],
+  "team:manage": [["none", /*                     */ [F, F, F, T, T, F, F]]],
+  "company:manage": [["none", /*                  */ [F, F, F, T, T, F, F]]],
+  "role:grant": [
+    ["grant agent", /*                */ [F, F, F, T, T, F, F]],
+    ["grant admin", /*                */ [F, F, F, T, T, F, F]],
+    ["grant super_admin", /*          */ [F, F, F, F, T, F, F]],
+  ],
+  "api-token:manage-own": [["none", [T, T, T, T, T, T, T]]],
+  "api-token:manage-any": [["none", /*     */ [F, F, F, T, T, F, F]]],
+  "settings:manage": [["none", /*          */ [F, F, F, T, T, F, F]]],
 };
 
 describe("policy matrix", () => {

@@ -40,10 +40,19 @@ import { PermissionDeniedError } from "./errors";
  *   admin:access            | -                   | -                           | yes
  *   user:manage             | -                   | -                           | yes
  *   audit-log:read          | -                   | -                           | yes
+ *   invitation:manage       | -                   | -                           | yes
+ *   team:manage             | -                   | -                           | yes
+ *   company:manage          | -                   | -                           | yes
+ *   role:grant              | -                   | -                           | yes; super_admin
+ *                           |                     |                             | only by a super_admin
+ *   api-token:manage-own    | yes                 | yes                         | yes
+ *   api-token:manage-any    | -                   | -                           | yes
+ *   settings:manage         | -                   | -                           | yes
  *
  * Subjects: `ticket` (assignee, requester, contact's user) for ticket rules, `assignTo` for
  * ticket:assign (null = unassign), `ownerId` (author / uploader) for edits and deletes,
  * `macro` (owner, shared) for macros: a personal macro is its owner's alone, admins included.
+ * `role` for role:grant (the role given by an invitation or a role change).
  * A rule whose subject is missing is decided as for an unrelated one: no ticket means no
  * participant and no assignee.
  */
@@ -75,6 +84,13 @@ export const ACTIONS = [
   "admin:access", // the /admin area; its pages 404 for everyone else
   "user:manage", // list users, change role, staff flag, permissions, deactivate / reactivate
   "audit-log:read",
+  "invitation:manage", // invite agents and admins, list, resend and revoke invitations
+  "team:manage", // create and rename teams, move members between them
+  "company:manage", // create companies and edit their name and email domain
+  "role:grant", // give someone a role (subject.role)
+  "api-token:manage-own", // personal API tokens: create, list and revoke one's own
+  "api-token:manage-any", // list and revoke anyone's personal API tokens
+  "settings:manage", // app settings (/admin/settings/): public ticket form, auto-assignment
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -94,7 +110,18 @@ export interface Subject {
   ownerId?: string | null;
   /** macro:view / macro:edit: who made it and whether every agent sees it. */
   macro?: { ownerId: string | null; shared: boolean };
+  /** role:grant: the role being given. */
+  role?: Actor["role"];
 }
+
+/**
+ * The Django-style permission codenames the policy checks, and so the only ones an admin can
+ * grant (lib/domain/users/update-user-access.ts): one that nothing checks would be a promise.
+ */
+export const PERMISSIONS = {
+  "support.view_ticket": "Work in the agent workspace without a support role",
+} as const;
+export type Permission = keyof typeof PERMISSIONS;
 
 type Who = Pick<Actor, "id" | "role" | "isStaff" | "permissions">;
 
@@ -103,7 +130,7 @@ const ADMIN_ROLES = new Set(["admin", "super_admin"]);
 
 export function isAgent(actor: Pick<Actor, "role" | "isStaff" | "permissions">): boolean {
   return (
-    actor.isStaff || AGENT_ROLES.has(actor.role) || actor.permissions.includes("support.view_ticket")
+    actor.isStaff || AGENT_ROLES.has(actor.role) || actor.permissions.includes("support.view_ticket" satisfies Permission)
   );
 }
 
@@ -152,6 +179,14 @@ const RULES: Record<Action, (actor: Who, subject: Subject) => boolean> = {
   "admin:access": admin,
   "user:manage": admin,
   "audit-log:read": admin,
+  "invitation:manage": admin,
+  "team:manage": admin,
+  "company:manage": admin,
+  // Only a super_admin makes another one; admins grant up to admin.
+  "role:grant": (a, s) => admin(a) && (s.role !== "super_admin" || a.role === "super_admin"),
+  "api-token:manage-own": () => true,
+  "api-token:manage-any": admin,
+  "settings:manage": admin,
 };
 
 export function can(actor: Who, action: Action, subject: Subject = {}): boolean {

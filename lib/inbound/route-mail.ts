@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import { actorSelect, type Actor } from "@/lib/domain/actor";
+import { ensureCustomerUser } from "@/lib/domain/users/ensure-customer";
 import { isAgent } from "@/lib/domain/policy";
 import type { InboundConfig } from "./config";
 import type { ParsedMail } from "./parse-mail";
@@ -80,19 +81,5 @@ export async function findSender(email: string) {
   return prisma.user.findFirst({ where: { email: { equals: email, mode: "insensitive" } }, select: actorSelect });
 }
 
-/**
- * The user a mail is posted as. Someone who writes in without an account gets a customer
- * account without a password (they cannot sign in until one is set), linked to the CRM contact
- * with their address (an existing one is reused). Posting as that customer is what makes an
- * emailed reply behave exactly like a portal reply: inbound direction, unread counters,
- * reopening, events and agent notifications.
- */
-export async function ensureSenderUser(email: string, name: string) {
-  const prisma = await db();
-  const select = actorSelect;
-  await prisma.$executeRaw`
-    INSERT INTO users (id, email, name, role, is_staff, is_active, permissions, created_at, updated_at)
-    VALUES (gen_random_uuid(), ${email}, ${name.slice(0, 200)}, 'customer', false, true, '{}', now(), now())
-    ON CONFLICT (email) DO NOTHING`;
-  return prisma.user.findUniqueOrThrow({ where: { email }, select });
-}
+/** The user a mail is posted as: see ensureCustomerUser (a customer account without a password). */
+export const ensureSenderUser = ensureCustomerUser;

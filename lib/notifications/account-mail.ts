@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { NotificationKind, Prisma } from "@/lib/db/generated/client";
 import type { AccountMailKind, DomainEvent } from "@/lib/domain/events/domain-events";
 import { TOKEN_TTL_SECONDS } from "@/lib/domain/auth/one-time-tokens";
+import { INVITATION_TTL_SECONDS } from "@/lib/domain/invitations/invitation-select";
 import { mailConfig } from "./config";
 import { storablePayload } from "./payload";
 import { seal } from "./seal";
@@ -12,6 +13,8 @@ export const ACCOUNT_KIND: Record<AccountMailKind, NotificationKind> = {
   password_reset: "account_password_reset",
   magic_link: "account_magic_link",
   exists: "account_exists",
+  invitation: "account_invitation",
+  change_email: "account_change_email",
 };
 
 export const isAccountKind = (k: string): boolean => k.startsWith("account_");
@@ -25,6 +28,8 @@ export const accountPayloadSchema = z.object({
   expiresInMinutes: z.number().int().min(0),
   /** account_exists: where to reset the password. */
   signInUrl: z.string().default(""),
+  /** account_invitation: the admin who sent it. */
+  invitedBy: z.string().default(""),
 });
 export type AccountPayload = z.output<typeof accountPayloadSchema>;
 /** What templates get: the payload with the link opened. */
@@ -41,6 +46,10 @@ function linkFor(base: string, mail: AccountMailKind, secret: string | null): st
       return `${base}/magic-link/?token=${t}`;
     case "exists":
       return `${base}/forgot-password/`;
+    case "invitation":
+      return `${base}/accept-invitation/?token=${t}`;
+    case "change_email":
+      return `${base}/confirm-email/?token=${t}`;
   }
 }
 
@@ -49,6 +58,8 @@ const TTL: Record<AccountMailKind, number> = {
   password_reset: TOKEN_TTL_SECONDS.password_reset,
   magic_link: TOKEN_TTL_SECONDS.magic_link,
   exists: 0,
+  invitation: INVITATION_TTL_SECONDS,
+  change_email: TOKEN_TTL_SECONDS.change_email,
 };
 
 /** Writes the outbox row of an account email, in the transaction that issued its token. */
@@ -60,6 +71,7 @@ export async function enqueueAccountMail(tx: Prisma.TransactionClient, e: Extrac
     sealedUrl: seal(linkFor(cfg.appUrl, e.mail, e.secret)),
     expiresInMinutes: Math.round(TTL[e.mail] / 60),
     signInUrl: `${cfg.appUrl}/signin/`,
+    invitedBy: e.invitedBy ?? "",
   };
   await tx.notification.create({
     data: { kind: ACCOUNT_KIND[e.mail], recipientId: e.userId, toEmail: e.email, payload: storablePayload(payload) as Prisma.InputJsonObject },

@@ -20,6 +20,8 @@ const ACCOUNT_TEMPLATES: Record<string, () => Promise<AccountTemplateModule>> = 
   account_password_reset: () => import("@/emails/account-password-reset"),
   account_magic_link: () => import("@/emails/account-magic-link"),
   account_exists: () => import("@/emails/account-exists"),
+  account_invitation: () => import("@/emails/account-invitation"),
+  account_change_email: () => import("@/emails/account-change-email"),
 };
 
 // Loaded lazily, so a template that is missing or fails to import breaks only its own sends

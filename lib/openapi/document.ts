@@ -4,6 +4,10 @@ import { supportOperations } from "@/lib/api/support/output-schemas";
 import { crmOperations } from "@/lib/api/crm/schemas";
 import { extraOperations } from "./extra-operations";
 import { accountOperations } from "@/lib/api/auth/operations";
+import { adminOperations } from "@/lib/api/admin/operations";
+import { invitationOperations } from "@/lib/api/admin/invitations";
+import { teamOperations } from "@/lib/api/admin/teams";
+import { companyOperations } from "@/lib/api/admin/companies";
 import {
   errorResponseRef,
   errorSchemas,
@@ -76,7 +80,7 @@ function queryParameters(op: ApiOperation): Json[] {
 
 const isPost = (op: ApiOperation) => op.method === "post";
 /** Idempotency keys belong to a user, so only authenticated POSTs take one. */
-const takesIdempotencyKey = (op: ApiOperation) => isPost(op) && !op.public;
+const takesIdempotencyKey = (op: ApiOperation) => isPost(op) && !op.public && op.idempotencyKey !== false;
 
 function parameters(op: ApiOperation, conditional: (keyof typeof requestHeader)[]): Json[] {
   const params: Json[] = [];
@@ -154,7 +158,16 @@ function operation(op: ApiOperation): Json {
 }
 
 export function allOperations(): ApiOperation[] {
-  return [...supportOperations, ...accountOperations, ...extraOperations, ...(crmOperations as ApiOperation[])];
+  return [
+    ...supportOperations,
+    ...accountOperations,
+    ...adminOperations,
+    ...extraOperations,
+    ...(crmOperations as ApiOperation[]),
+    ...invitationOperations,
+    ...teamOperations,
+    ...companyOperations,
+  ];
 }
 
 export function openApiDocument(serverUrl?: string): Json {
@@ -174,14 +187,17 @@ export function openApiDocument(serverUrl?: string): Json {
     security: AUTHENTICATED,
     tags: [
       { name: "auth", description: "API tokens (JWT) and self-service accounts (sign-up, email verification, password reset, sign-in links)" },
+      { name: "admin", description: "Administration (admins only; 403 for everyone else)" },
+      { name: "public", description: "Anonymous endpoints (the public ticket form)" },
       { name: "support", description: "Support API of the frontend integration guide" },
       { name: "crm", description: "CRM ticket API" },
+      { name: "admin", description: "Administration (admins and super admins only): users, the audit log, invitations, teams, companies" },
       { name: "schema", description: "This document" },
     ],
     paths,
     components: {
       securitySchemes: {
-        bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT" },
+        bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT or personal API token (cf_…)" },
         sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
       },
       schemas: { ...components(), ...errorSchemas },

@@ -1,4 +1,6 @@
 import type { ConditionalHeader } from "./http";
+import { adminOperationDocs } from "@/lib/api/admin/operations";
+import { peopleOperationDocs } from "./people-operation-docs";
 
 /**
  * What the OpenAPI document says about each operation beyond its schemas: a description for
@@ -21,6 +23,7 @@ export interface OperationDoc {
 const TICKET = ["ETag", "Last-Modified"] as const;
 
 export const operationDocs: Record<string, OperationDoc> = {
+  ...adminOperationDocs,
   "get /api/v1/schema/": {
     description: "This document, for generating clients. Public; cached for five minutes.",
   },
@@ -49,6 +52,49 @@ export const operationDocs: Record<string, OperationDoc> = {
   },
   "post /api/v1/auth/magic-link/": {
     description: "Emails a single-use sign-in link (15 minutes), if an active account uses the address. Always the same 200. The link opens /magic-link/, which signs in through next-auth.",
+  },
+  "get /api/v1/auth/me/": {
+    description: "The signed-in user's own account.",
+  },
+  "patch /api/v1/auth/me/": {
+    description: "Changes the signed-in user's name (their CRM contact's name follows). The email and password have endpoints of their own.",
+  },
+  "post /api/v1/auth/me/email/": {
+    description:
+      "Asks to move the account to a new address. The current `password` is required (wrong guesses are throttled: 429). A link valid for 24 hours goes to the NEW address; the account keeps its email until the link is opened (POST /api/v1/auth/me/email/confirm/). The answer is the same whether or not the new address has an account (none gets a link then). Needs a password sign-in: a personal API token gets 403.",
+  },
+  "post /api/v1/auth/me/email/confirm/": {
+    description: "Moves the account to the new address with the token from the emailed link (no sign-in needed: the link proves the address). A used, expired or unknown token, or an address another account took meanwhile, is 400 on `token`.",
+  },
+  "post /api/v1/auth/me/password/": {
+    description:
+      "Changes the password: `current_password` is checked (throttled: 429), `password` for strength (zxcvbn, score 3 of 4). Every other session, access and refresh token and personal API token of the user stops working (401). The caller carries on: a browser session gets a re-issued cookie, a JWT caller a new `access` and `refresh` in the body. Needs a password sign-in: a personal API token gets 403.",
+  },
+  "post /api/v1/auth/me/sign-out-everywhere/": {
+    description:
+      "Ends every session, access and refresh token and personal API token of the user, except the caller's own: a browser session gets a re-issued cookie, a JWT caller a new `access` and `refresh` in the body. Needs a password sign-in: a personal API token gets 403.",
+  },
+  "get /api/v1/auth/tokens/": {
+    description:
+      "The caller's live (not revoked) personal API tokens, newest first, without their secrets. Admins may pass `user=<id>` for one user's tokens or `user=all` for everyone's; anyone else gets 403 for that.",
+  },
+  "post /api/v1/auth/tokens/": {
+    description:
+      "Creates a personal API token: `Authorization: Bearer cf_…` then works on every /api/v1 endpoint with the owner's rights, until it is revoked, its `expires_at` passes, the owner is deactivated, or the owner's sessions end (password change or reset, sign out everywhere). The secret is in `token` in this answer only; only its SHA-256 is stored. Needs a password sign-in (browser session or JWT): a personal token cannot create tokens (403).",
+  },
+  "delete /api/v1/auth/tokens/{id}/": {
+    description: "Revokes a personal API token: the owner's own, or anyone's for an admin. It stops working at once. Another user's token, or one already revoked, is 404.",
+  },
+  "get /api/v1/admin/settings/": {
+    description: "Every app setting: the stored value, or its default while none is stored. Admins only.",
+  },
+  "patch /api/v1/admin/settings/": {
+    description: "Changes some app settings (unknown keys are 400). Admins only; each change is written to the audit log.",
+  },
+  "post /api/v1/public/tickets/": {
+    description:
+      "Opens a ticket for an anonymous visitor while the `public_ticket_form` setting is on (404 while it is off). A customer account without a password and a CRM contact are made for an unknown address (as for mail from an unknown sender); replies go by email, and signing up with the same address shows the ticket. The answer is the same 202 whatever happens to the request: a filled `website` honeypot, or an agent's or deactivated account's address, opens nothing. Rate limited per client address (RATE_LIMIT_PUBLIC_ADDRESS).",
+    errors: [404],
   },
 
   // Support API
@@ -249,4 +295,5 @@ export const operationDocs: Record<string, OperationDoc> = {
   "delete /api/v1/ticket-attachments/{id}/": {
     description: "Deletes an attachment. Only its uploader or an admin may.",
   },
+  ...peopleOperationDocs,
 };

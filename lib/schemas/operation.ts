@@ -17,4 +17,6 @@ export interface ApiOperation {
   status?: number;
   /** Operations that need no authentication (the token endpoints). */
   public?: boolean;
+  /** An authenticated POST that takes no Idempotency-Key: its answer holds a secret that must not be stored for replays, or it changes credentials. */
+  idempotencyKey?: false;
 }

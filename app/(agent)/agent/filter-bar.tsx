@@ -2,7 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { channelLabel, priorityLabel, statusLabel } from "@/components/badges";
+import { agentName, channelLabel, priorityLabel, statusLabel } from "@/components/badges";
 import { CHANNELS, PRIORITIES, STATUSES } from "@/lib/schemas/common";
 import type { AgentSummary } from "@/lib/domain/users/list-agents";
 
@@ -78,7 +78,7 @@ export function FilterBar({ agents, errors }: { agents: AgentSummary[]; errors: 
         <Select id="f-priority" name="priority" label="Priority" value={v("priority")} error={err("priority")}
           options={PRIORITIES.map((p) => [p, priorityLabel(p)])} />
         <Select id="f-assignee" name="assigned_to" label="Assignee" value={v("assigned_to")} error={err("assigned_to")}
-          options={[["me", "Me"], ["none", "Unassigned"], ...agents.map((a) => [a.id, a.name || a.email] as [string, string])]} />
+          options={[["me", "Me"], ["none", "Unassigned"], ...agents.map((a) => [a.id, agentName(a)] as [string, string])]} />
         <Select id="f-channel" name="channel" label="Channel" value={v("channel")} error={err("channel")}
           options={CHANNELS.map((c) => [c, channelLabel(c)])} />
         <Select id="f-sla" name="sla_overdue" label="SLA" value={v("sla_overdue")} error={err("sla_overdue")} anyLabel="Any"

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useCallback, useRef, useState } from "react";
-import { Avatar, PriorityMarker, StatusPill, UnreadBadge, channelLabel } from "@/components/badges";
+import { agentName, Avatar, PriorityMarker, StatusPill, UnreadBadge, channelLabel } from "@/components/badges";
 import { EmptyState } from "@/components/empty-state";
 import { SlaCountdown } from "@/components/sla-countdown";
 import { RelativeTime } from "@/components/time/relative-time";
@@ -49,7 +49,7 @@ export function QueueView({ search, renderedAt, initial, agents, selfId }: {
     refetchInterval: pollWhileDown(live, QUEUE_POLL_MS),
     refetchIntervalInBackground: false,
   });
-  const names = new Map(agents.map((a) => [a.id, a.name || a.email]));
+  const names = new Map(agents.map((a) => [a.id, agentName(a)]));
   const q = data.queue;
   return (
     <>

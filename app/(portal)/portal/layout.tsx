@@ -22,6 +22,7 @@ export default async function PortalLayout({ children }: { children: React.React
           <nav aria-label="Account" className="ml-auto flex items-center gap-1 text-sm">
             <Link href="/portal/" className="hidden rounded-md px-2.5 py-1.5 font-medium text-slate-700 hover:bg-slate-100 sm:block">My tickets</Link>
             <span className="hidden max-w-[12rem] truncate px-2 text-slate-500 md:block">{actor.email}</span>
+            <Link href="/profile/" className="rounded-md px-2.5 py-1.5 font-medium text-slate-700 hover:bg-slate-100">Profile</Link>
             <a href="/signout/" className="rounded-md px-2.5 py-1.5 font-medium text-slate-700 hover:bg-slate-100">Sign out</a>
           </nav>
         </div>

@@ -27,3 +27,36 @@ export const ACCOUNT_ANSWERS = {
   resetDone: "Your password has been changed. Sign in with the new one.",
   magicLink: "If an account uses this address, we have emailed it a sign-in link.",
 } as const;
+
+/** The signed-in user's own account (/api/v1/auth/me/...). */
+const name = z.string().trim().min(1, blank).max(200, { error: "Ensure this field has no more than 200 characters." });
+export const ME_FIELD_NAMES = { currentPassword: "current_password" } as const;
+export const meUpdateSchema = z.object({ name: name.optional() }).strict().meta({ id: "MeUpdate" });
+export const emailChangeSchema = z.object({ email, password }).meta({ id: "EmailChangeRequest" });
+export const passwordChangeSchema = z.object({ current_password: password, password }).meta({ id: "PasswordChangeRequest" });
+export const emailChangeConfirmSchema = z.object({ token }).meta({ id: "EmailChangeConfirmRequest" });
+
+export const meOut = z
+  .object({
+    id: z.string().meta({ format: "uuid" }),
+    email: z.string(),
+    name: z.string(),
+    role: z.string(),
+    has_password: z.boolean().meta({ description: "False for accounts that sign in by emailed links only (set one through the password reset)." }),
+  })
+  .meta({ id: "Me" });
+
+export const sessionsEndedOut = z
+  .object({
+    detail: z.string(),
+    access: z.string().optional().meta({ description: "JWT callers: a new access token (the old one stopped working)." }),
+    refresh: z.string().optional().meta({ description: "JWT callers: a new refresh token." }),
+  })
+  .meta({ id: "SessionsEnded" });
+
+export const ME_ANSWERS = {
+  emailChange: "Check your new address: we sent it a link to confirm the change. Your email stays the same until you open it.",
+  emailChanged: "Your email address has been changed. Sign in with the new one.",
+  passwordChanged: "Your password has been changed. Every other session and token has been signed out.",
+  signedOut: "Every other session and token has been signed out.",
+} as const;

@@ -14,7 +14,7 @@ export function invalidLink(): ValidationError {
   return ValidationError.field("token", "This link is invalid or has expired. Ask for a new one.");
 }
 
-export function queueAccountMail(tx: Tx, m: { mail: AccountMailKind; userId: string; email: string; name: string; secret: string | null }) {
+export function queueAccountMail(tx: Tx, m: { mail: AccountMailKind; userId: string | null; email: string; name: string; secret: string | null; invitedBy?: string }) {
   return emit(tx, { type: "account.mail", ...m, at: new Date() });
 }
 

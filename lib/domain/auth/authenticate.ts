@@ -1,6 +1,8 @@
 import { db } from "@/lib/db/client";
 import { actorSelect, type Actor } from "../actor";
 import { EmailNotVerifiedError, NotAuthenticatedError } from "../errors";
+import type { RequestOrigin } from "../audit/record-audit";
+import { recordFailedSignIn, recordSignIn, type SignInFailure } from "../audit/sign-in-audit";
 import { verifyPassword } from "./password";
 import { assertNotThrottled, clearFailures, loginLimits, recordFailure, type ThrottleKey } from "./throttle";
 
@@ -25,27 +27,41 @@ function throttleKeys(email: string, clientIp: string | null): ThrottleKey[] {
 
 /**
  * Email + password sign-in, shared by the browser (next-auth credentials) and the API token
- * endpoint, so both are throttled and fail the same way.
+ * endpoint, so both are throttled, fail the same way and leave the same audit rows
+ * (`auth.signed_in`, `auth.sign_in_failed`; throttled attempts are refused before either).
+ * The origin's address is the one throttling counts by (clientAddress: trusted proxies only).
  */
-export async function authenticate(email: string, password: string, clientIp: string | null): Promise<Actor> {
+export async function authenticate(
+  email: string,
+  password: string,
+  origin: RequestOrigin | null,
+  method: "password" | "api_token_obtain" = "password",
+): Promise<Actor> {
   const prisma = await db();
   const normalized = email.trim().toLowerCase();
-  const keys = throttleKeys(normalized, clientIp);
+  const keys = throttleKeys(normalized, origin?.ip ?? null);
   await assertNotThrottled(prisma, keys.map((k) => k.key));
   const user = await prisma.user.findUnique({
     where: { email: normalized },
     select: { ...actorSelect, passwordHash: true, emailVerifiedAt: true },
   });
   const ok = await verifyPassword(password, user?.passwordHash);
+  const failed = (reason: SignInFailure) =>
+    recordFailedSignIn(prisma, { email: normalized, userId: user?.id ?? null, reason, method }, origin);
   if (!user || !ok || !user.isActive) {
     await recordFailure(prisma, keys);
+    await failed(!user ? "unknown_email" : !ok ? "wrong_password" : "inactive");
     throw new NotAuthenticatedError("No active account found with the given credentials.");
   }
   // Said only after the password matched, so it reveals nothing to someone guessing emails.
-  if (!user.emailVerifiedAt) throw new EmailNotVerifiedError();
+  if (!user.emailVerifiedAt) {
+    await failed("email_not_verified");
+    throw new EmailNotVerifiedError();
+  }
   // Only this email+address pair is forgiven: the per-email count also holds other
   // addresses' guesses, which one successful sign-in must not wipe out.
   await clearFailures(prisma, keys[0].key);
+  await recordSignIn(prisma, user, method, origin);
   const { passwordHash: _ph, isActive: _a, emailVerifiedAt: _v, ...actor } = user;
   return actor;
 }

@@ -11,21 +11,30 @@ export const TOKEN_TTL_SECONDS: Record<OneTimeTokenPurpose, number> = {
   verify_email: 24 * 3600,
   password_reset: 3600,
   magic_link: 15 * 60,
+  change_email: 24 * 3600,
 };
 
 export function hashToken(secret: string): string {
   return createHash("sha256").update(secret, "utf8").digest("hex");
 }
 
+/** A link's secret: 256 random bits, base64url (what consumeToken's format check accepts). */
+export function newTokenSecret(): string {
+  return randomBytes(32).toString("base64url");
+}
+
 type Tx = Prisma.TransactionClient;
 
 /** Creates a token for the user's current email; returns the secret (shown only in the link). */
 export async function issueToken(tx: Tx, t: { userId: string; email: string; purpose: OneTimeTokenPurpose }): Promise<{ secret: string; expiresAt: Date }> {
-  const secret = randomBytes(32).toString("base64url");
+  const secret = newTokenSecret();
   const expiresAt = new Date(Date.now() + TOKEN_TTL_SECONDS[t.purpose] * 1000);
   await tx.oneTimeToken.create({ data: { userId: t.userId, email: t.email, purpose: t.purpose, tokenHash: hashToken(secret), expiresAt } });
   return { secret, expiresAt };
 }
+
+/** Whether a client-sent secret can be one of ours at all (checked before any lookup). */
+export const isTokenShaped = (secret: string) => /^[A-Za-z0-9_-]{20,100}$/.test(secret);
 
 /**
  * Spends a token: one statement that marks it used only if it is unused and unexpired, so of two
@@ -33,7 +42,7 @@ export async function issueToken(tx: Tx, t: { userId: string; email: string; pur
  * expired, other purpose, malformed).
  */
 export async function consumeToken(tx: Tx, purpose: OneTimeTokenPurpose, secret: string): Promise<{ userId: string; email: string } | null> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(secret)) return null;
+  if (!isTokenShaped(secret)) return null;
   const rows = await tx.$queryRaw<{ user_id: string; email: string }[]>`
     UPDATE one_time_tokens SET used_at = now()
     WHERE token_hash = ${hashToken(secret)} AND purpose = ${purpose}::"OneTimeTokenPurpose"

@@ -1,6 +1,8 @@
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { actorSelect, type Actor } from "../actor";
+import type { RequestOrigin } from "../audit/record-audit";
+import { recordSignIn } from "../audit/sign-in-audit";
 import { consumeToken } from "./one-time-tokens";
 import { invalidLink, linkContact } from "./account-helpers";
 
@@ -9,7 +11,7 @@ import { invalidLink, linkContact } from "./account-helpers";
  * unverified account becomes verified, and its pending password is dropped: it was chosen by
  * whoever signed up, who need not be the owner of the mailbox (they can set one by reset).
  */
-export async function signInWithMagicLink(secret: string): Promise<Actor> {
+export async function signInWithMagicLink(secret: string, origin: RequestOrigin | null = null): Promise<Actor> {
   const prisma = await db();
   return withTransaction(prisma, async (tx) => {
     const t = await consumeToken(tx, "magic_link", secret);
@@ -17,6 +19,7 @@ export async function signInWithMagicLink(secret: string): Promise<Actor> {
     if (!t || !user || !user.isActive || user.email !== t.email) throw invalidLink();
     if (!user.emailVerifiedAt) await tx.user.update({ where: { id: t.userId }, data: { emailVerifiedAt: new Date(), passwordHash: null } });
     await linkContact(tx, t.userId, user.email);
+    await recordSignIn(tx, user, "magic_link", origin);
     const { isActive: _a, emailVerifiedAt: _v, ...actor } = user;
     return actor;
   });

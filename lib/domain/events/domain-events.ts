@@ -38,10 +38,12 @@ export type DomainEvent =
   /**
    * An account email is due: a link to verify the address, reset the password or sign in
    * (`secret` is the one-time token of the link), or "you already have an account" (no secret).
+   * An invitation goes to an address with no account yet (`userId` null); `invitedBy` names
+   * the admin who sent it.
    */
-  | { type: "account.mail"; mail: AccountMailKind; userId: string; email: string; name: string; secret: string | null; at: Date };
+  | { type: "account.mail"; mail: AccountMailKind; userId: string | null; email: string; name: string; secret: string | null; invitedBy?: string; at: Date };
 
-export type AccountMailKind = "verify_email" | "password_reset" | "magic_link" | "exists";
+export type AccountMailKind = "verify_email" | "password_reset" | "magic_link" | "exists" | "invitation" | "change_email";
 
 export type DomainEventSubscriber = (tx: Prisma.TransactionClient, event: DomainEvent) => Promise<void>;
 

@@ -9,11 +9,6 @@ import { lockTicket, ticketVisibleTo } from "../tickets/lock-ticket";
 import type { TicketStatus } from "@/lib/db/generated/client";
 import { replyAssignee } from "../tickets/lifecycle";
 
-/** AUTO_ASSIGN_ON_REPLY: an agent's first response on an unassigned ticket takes it (default on). */
-export function autoAssignOnReply(env: NodeJS.ProcessEnv = process.env): boolean {
-  return !/^(0|false|off|no)$/i.test((env.AUTO_ASSIGN_ON_REPLY ?? "").trim());
-}
-
 export interface PostMessageInput {
   ticketId: string;
   body: string;
@@ -57,8 +52,9 @@ export async function postMessage(actor: Actor, input: PostMessageInput, opts: {
     if (opts.ticketAddressed) validate();
     assertCan(actor, "message:post", { ticket: ticket.subject }, "You are not a participant of this ticket.");
     // A public reply that is the ticket's first response takes an unassigned ticket, when the
-    // agent may take it; a status sent along is then the new assignee's to set.
-    const taker = !isInternal && can(actor, "ticket:read-internal") && autoAssignOnReply() ? replyAssignee(ticket, actor.id) : null;
+    // agent may take it and the auto_assign_on_reply setting (default: AUTO_ASSIGN_ON_REPLY,
+    // read with the ticket's lock) is on; a status sent along is then the new assignee's to set.
+    const taker = !isInternal && can(actor, "ticket:read-internal") && ticket.autoAssignOnReply ? replyAssignee(ticket, actor.id) : null;
     const assignTo = taker && can(actor, "ticket:assign", { ticket: ticket.subject, assignTo: taker }) ? taker : null;
     if (input.status !== undefined && input.status !== ticket.status) {
       const owner = { ...ticket.subject, assignedToId: assignTo ?? ticket.assignedToId };

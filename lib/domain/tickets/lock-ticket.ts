@@ -4,6 +4,7 @@ import { can, type TicketSubject } from "../policy";
 import type { ClockState, PolicyTargets } from "../sla/clocks";
 import { toCalendar } from "../sla/load-policies";
 import { builtInDefaultPolicy, type SlaPolicy } from "../sla/policies";
+import { settingFromStored } from "../settings/get-settings";
 
 /** A ticket row as read under its row lock, with what the policy needs about it. */
 export interface LockedTicket {
@@ -17,6 +18,8 @@ export interface LockedTicket {
   subject: TicketSubject;
   /** The SLA clocks and the policy they run under, so a writer can move them without a read. */
   sla: { priority: Priority; clocks: ClockState; policy: Pick<SlaPolicy, "targets" | "calendar" | "warnBeforeMinutes"> };
+  /** The auto_assign_on_reply setting, read in the same statement (see lib/domain/settings/). */
+  autoAssignOnReply: boolean;
 }
 
 interface LockRow {
@@ -39,6 +42,7 @@ interface LockRow {
   time_zone: string | null;
   week: unknown;
   holidays: unknown;
+  auto_assign_on_reply: unknown;
 }
 
 /**
@@ -48,12 +52,13 @@ interface LockRow {
  * concurrent writers. null when the ticket does not exist.
  */
 export async function lockTicket(tx: Prisma.TransactionClient, ticketId: string): Promise<LockedTicket | null> {
-  // The policy and its calendar come along in the same statement (a message post has a
-  // round-trip budget; see tests/message-post-round-trips.test.ts).
+  // The policy and its calendar, and the auto_assign_on_reply setting, come along in the same
+  // statement (a message post has a round-trip budget; see tests/message-post-round-trips.test.ts).
   const [r] = await tx.$queryRaw<LockRow[]>`
     SELECT t.status, t.assigned_to_id::text, t.first_response_at, t.resolved_at, t.closed_at, t.version, t.user_id::text, c.user_id::text AS contact_user_id,
            t.priority, t.first_response_due_at, t.next_response_due_at, t.resolution_due_at, t.sla_paused_at,
-           t.sla_resolution_elapsed, p.targets, p.warn_before_minutes, k.time_zone, k.week, k.holidays
+           t.sla_resolution_elapsed, p.targets, p.warn_before_minutes, k.time_zone, k.week, k.holidays,
+           (SELECT s.value FROM app_settings s WHERE s.key = 'auto_assign_on_reply') AS auto_assign_on_reply
     FROM tickets t
     LEFT JOIN contacts c ON c.id = t.contact_id
     LEFT JOIN sla_policies p ON p.id = t.sla_policy_id
@@ -74,6 +79,7 @@ export async function lockTicket(tx: Prisma.TransactionClient, ticketId: string)
     closedAt: r.closed_at,
     version: Number(r.version),
     subject: { assignedToId: r.assigned_to_id, userId: r.user_id, contactUserId: r.contact_user_id },
+    autoAssignOnReply: settingFromStored("auto_assign_on_reply", r.auto_assign_on_reply),
     sla: {
       priority: r.priority,
       clocks: {

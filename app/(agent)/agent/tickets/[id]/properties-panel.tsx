@@ -1,6 +1,6 @@
 "use client";
 
-import { priorityLabel, statusLabel } from "@/components/badges";
+import { agentName, priorityLabel, statusLabel } from "@/components/badges";
 import type { ApiTicket } from "@/components/types";
 import type { components } from "@/lib/api-client/schema";
 import { PRIORITIES, STATUSES } from "@/lib/schemas/common";
@@ -50,7 +50,9 @@ export function PropertiesPanel({ ticket: t, agents, selfId, can, pending, onCha
             <select id="p-assignee" className={select} value={t.assigned_to ?? ""} disabled={pending || !can.canAssign}
               onChange={(e) => onChange({ assigned_to: e.target.value || null })}>
               <option value="">Unassigned</option>
-              {agents.map((a) => <option key={a.id} value={a.id}>{a.id === selfId ? `${a.name || a.email} (you)` : a.name || a.email}</option>)}
+              {agents.filter((a) => !a.deactivated || a.id === t.assigned_to).map((a) => (
+                <option key={a.id} value={a.id} disabled={a.deactivated}>{a.id === selfId ? `${a.name || a.email} (you)` : agentName(a)}</option>
+              ))}
             </select>
             {can.canAssignToSelf && (
               <button type="button" disabled={pending} onClick={() => onChange({ assigned_to: selfId })}
@@ -65,13 +67,13 @@ export function PropertiesPanel({ ticket: t, agents, selfId, can, pending, onCha
           <div className="flex flex-wrap gap-1.5">
             {t.watchers.length === 0 && <span className="text-sm text-slate-500">Nobody is watching</span>}
             {agents.filter((a) => watching.has(a.id)).map((a) => (
-              <span key={a.id} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{a.name || a.email}</span>
+              <span key={a.id} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{agentName(a)}</span>
             ))}
           </div>
           <details className="mt-2 text-sm">
             <summary className="cursor-pointer text-xs font-medium text-brand-700 hover:underline">Manage watchers</summary>
             <ul className="mt-2 max-h-48 space-y-1 overflow-auto">
-              {agents.map((a) => (
+              {agents.filter((a) => !a.deactivated || watching.has(a.id)).map((a) => (
                 <li key={a.id}>
                   <label className="flex items-center gap-2 text-sm text-slate-700">
                     <input type="checkbox" checked={watching.has(a.id)} disabled={pending || !can.canUpdate}

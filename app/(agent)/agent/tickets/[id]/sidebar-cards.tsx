@@ -1,4 +1,4 @@
-import { ConfidenceBadge, priorityLabel, statusLabel } from "@/components/badges";
+import { agentName, ConfidenceBadge, priorityLabel, statusLabel } from "@/components/badges";
 import { AbsoluteTime } from "@/components/time/absolute-time";
 import { RelativeTime } from "@/components/time/relative-time";
 import type { ApiEvent } from "@/components/types";
@@ -87,7 +87,7 @@ function describe(e: ApiEvent, name: (id: unknown) => string): string {
 }
 
 export function TimelineCard({ events, agents }: { events: ApiEvent[]; agents: AgentSummary[] }) {
-  const names = new Map(agents.map((a) => [a.id, a.name || a.email]));
+  const names = new Map(agents.map((a) => [a.id, agentName(a)]));
   const name = (id: unknown) => (typeof id === "string" ? (names.get(id) ?? "an agent") : "someone");
   return (
     <Card title="Timeline" testId="timeline">

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { api, json, methodNotAllowed, readBody } from "@/lib/api/handler";
 import { signToken } from "@/lib/auth/jwt";
-import { clientIp } from "@/lib/auth/request-actor";
+import { requestOrigin } from "@/lib/api/request-origin";
 import { authenticate } from "@/lib/domain/auth/authenticate";
 import { tokenObtainSchema } from "@/lib/api/support/schemas";
 
@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 export const POST = api(async (req: NextRequest) => {
   const { data } = await readBody(req);
   const { email, password } = tokenObtainSchema.parse(data);
-  const actor = await authenticate(email, password, clientIp(req));
+  const actor = await authenticate(email, password, requestOrigin(req), "api_token_obtain");
   const [access, refresh] = await Promise.all([signToken(actor.id, "access"), signToken(actor.id, "refresh")]);
   return json({ access, refresh });
 }, { signin: true });

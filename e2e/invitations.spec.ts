@@ -1,0 +1,85 @@
+import { expect, test, type Browser } from "@playwright/test";
+import { shot, signIn, tokenFor, watchErrors } from "./helpers";
+
+/*
+ * Acceptance 3 of issue 10: an admin invites an agent in /admin/invitations/, the agent opens
+ * the link from the local mailbox, accepts, is signed in and sees the queue; the agent's API
+ * access token stops working (401) as soon as the admin deactivates them.
+ */
+
+const STRONG = "harbor quartz lantern violet 58";
+const run = Date.now().toString(36);
+
+/** The path of the invitation link in the newest mail to `to` (read in the dev mailbox by an agent). */
+async function invitationLink(browser: Browser, to: string): Promise<string> {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await signIn(page, "agent");
+  const entry = page.getByRole("link").filter({ hasText: to }).filter({ hasText: /You are invited/ }).first();
+  await expect(async () => {
+    await page.goto("/dev/mailbox/");
+    await expect(entry).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await entry.click();
+  await page.waitForURL(/id=/);
+  await page.goto(`${page.url()}&view=text`);
+  const text = await page.locator("pre").innerText();
+  const m = /https?:\/\/[^\s>]+(\/accept-invitation\/\?token=[A-Za-z0-9_-]+)/.exec(text);
+  expect(m, `an invitation link in the mail to ${to}`).not.toBeNull();
+  await ctx.close();
+  return m![1];
+}
+
+test("an admin invites an agent, who accepts, sees the queue, and is locked out of the API once deactivated", async ({ page, browser }) => {
+  // Three browsers (admin, invitee, mailbox reader) on a shared two-core machine.
+  test.setTimeout(240_000);
+  const email = `invited-${run}@e2e.test`;
+  const admin = page;
+  const errors = watchErrors(admin);
+  await signIn(admin, "admin");
+  await admin.goto("/admin/invitations/");
+  await admin.getByLabel("Email").fill(email);
+  await admin.getByLabel("Role").selectOption("customer_service");
+  await admin.getByRole("button", { name: "Send invitation" }).click();
+  await expect(admin.getByRole("status").filter({ hasText: `Invitation sent to ${email}` })).toBeVisible();
+  const row = admin.locator(`tr[data-invitation="${email}"]`);
+  await expect(row).toContainText("pending");
+  await shot(admin, "admin-invitations");
+
+  // The agent, in a browser of their own, opens the emailed link.
+  const agentCtx = await browser.newContext();
+  const agent = await agentCtx.newPage();
+  const agentErrors = watchErrors(agent);
+  await agent.goto(await invitationLink(browser, email));
+  await expect(agent.getByRole("heading", { name: "Accept your invitation" })).toBeVisible();
+  await agent.getByLabel("Your name").fill("Ivy Invited");
+  await agent.getByLabel("Password", { exact: true }).fill(STRONG);
+  await agent.getByLabel("Repeat the password").fill(STRONG);
+  await agent.getByRole("button", { name: "Join and sign in" }).click();
+  await agent.waitForURL((url) => url.pathname === "/agent/");
+  await expect(agent.getByRole("heading", { name: "All tickets" })).toBeVisible();
+  await expect(agent.locator('a[href^="/agent/tickets/"]').first()).toBeVisible();
+  await shot(agent, "invited-agent-queue");
+  await agentErrors.expectNoErrors();
+
+  // The link worked once.
+  await admin.reload();
+  await expect(admin.locator(`tr[data-invitation="${email}"]`)).toContainText("accepted");
+
+  // The agent's integration gets an access token, which works...
+  const tokenRes = await agent.request.post("/api/v1/auth/token/", { data: { email, password: STRONG } });
+  expect(tokenRes.status()).toBe(200);
+  const access = (await tokenRes.json()).access as string;
+  const asAgent = () => agent.request.get("/api/v1/support/tickets/", { headers: { Authorization: `Bearer ${access}` } });
+  expect((await asAgent()).status()).toBe(200);
+
+  // ...until the admin deactivates them: the very next call with that token is 401.
+  const accepted = await admin.request.get(`/api/v1/admin/invitations/?status=accepted&search=${encodeURIComponent(email)}`);
+  const userId = (await accepted.json()).results[0].user as string;
+  const adminToken = await tokenFor(admin, "admin");
+  const deactivated = await admin.request.patch(`/api/v1/admin/users/${userId}/`, { headers: { Authorization: `Bearer ${adminToken}` }, data: { is_active: false } });
+  expect(deactivated.status()).toBe(200);
+  expect((await asAgent()).status()).toBe(401);
+  await agentCtx.close();
+  await errors.expectNoErrors();
+});
