@@ -83,3 +83,37 @@ test("an admin invites an agent, who accepts, sees the queue, and is locked out 
   await agentCtx.close();
   await errors.expectNoErrors();
 });
+
+test("an admin creates a team, puts an agent in it, and creates and edits a company", async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors = watchErrors(page);
+  await signIn(page, "admin");
+  await page.goto("/admin/teams/");
+  const team = `Escalations ${run}`;
+  await page.getByLabel("New team").fill(team);
+  await page.getByRole("button", { name: "Create team" }).click();
+  const section = page.getByRole("region", { name: `Team ${team}` });
+  await expect(section).toBeVisible();
+  await section.getByLabel("Add a member").selectOption({ label: "Alex Rivera" });
+  await section.getByRole("button", { name: `Add to ${team}` }).click();
+  await expect(section).toContainText("alex.agent@e2e.test");
+  await expect(section).toContainText("1 member");
+  await shot(page, "admin-teams");
+
+  await page.goto("/admin/companies/");
+  const company = `Umbrella ${run}`;
+  await page.getByLabel("Company name").fill(company);
+  await page.getByLabel("Email domain (optional)").fill(`umbrella-${run}.example`);
+  await page.getByRole("button", { name: "Create company" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Created ${company}.` })).toBeVisible();
+  await page.getByLabel("Search companies").fill(run);
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page.locator("tr[data-company]")).toHaveCount(1);
+  await page.getByLabel(`Domain of ${company}`).fill(`umbrella-${run}.test`);
+  await page.getByRole("button", { name: `Save ${company}` }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Saved ${company}.` })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel(`Domain of ${company}`)).toHaveValue(`umbrella-${run}.test`);
+  await shot(page, "admin-companies");
+  await errors.expectNoErrors();
+});
