@@ -6,6 +6,7 @@ import { ticketPartiesPageOut, ticketPartiesQuerySchema } from "@/lib/api/suppor
 import { presenceSchema, streamQuerySchema } from "@/lib/api/support/stream-schema";
 import { bulkResultsOut, bulkSchema } from "@/lib/api/support/bulk";
 import { appliedMacroOut, applyMacroSchema, macroCreateSchema, macroListQuerySchema, macroOut, macroPageOut, macroUpdateSchema } from "@/lib/api/support/macros";
+import { ticketCountOut, ticketCountQuerySchema } from "@/lib/api/support/schemas";
 import { slaPolicyCreateSchema, slaPolicyOut, slaPolicyPageOut, slaPolicyUpdateSchema, slaReportOut, slaReportQuerySchema } from "@/lib/api/support/sla-policy-schemas";
 
 /**
@@ -43,5 +44,6 @@ export const extraOperations: ApiOperation[] = [
   { method: "patch", path: "/api/v1/support/sla-policies/{id}/", tag: "support", summary: "Edit an SLA policy", body: slaPolicyUpdateSchema, response: slaPolicyOut },
   { method: "delete", path: "/api/v1/support/sla-policies/{id}/", tag: "support", summary: "Delete an SLA policy", status: 204 },
   { method: "get", path: "/api/v1/support/sla-report/", tag: "support", summary: "SLA results by policy, team, agent or priority", query: slaReportQuerySchema, response: slaReportOut },
+  { method: "get", path: "/api/v1/support/tickets/count/", tag: "support", summary: "Count a ticket view (exact up to 1,000)", query: ticketCountQuerySchema, response: ticketCountOut },
   { method: "get", path: "/api/v1/support/ticket-parties/", tag: "support", summary: "Look up who tickets are about", query: ticketPartiesQuerySchema, response: ticketPartiesPageOut },
 ];
