@@ -58,8 +58,10 @@ export function MessageList({ messages, audience, selfId }: { messages: ApiMessa
                 {m.attachments.map((a) => (
                   <li key={a.id}>
                     {a.content_type.startsWith("image/") && (
-                      <a href={inlineUrl(a.url)} target="_blank" rel="noopener" className="mb-1.5 block w-fit overflow-hidden rounded-lg border border-slate-200 bg-white hover:border-brand-500">
-                        <img src={inlineUrl(a.url)} alt={`Preview of ${a.name}`} loading="lazy" data-testid="attachment-preview" className="block max-h-48 max-w-[18rem] object-contain" />
+                      // A mouse shortcut to the full image; for keyboards and screen readers the
+                      // file's own link below is the one (no duplicate link per file).
+                      <a href={inlineUrl(a.url)} target="_blank" rel="noopener" aria-hidden="true" tabIndex={-1} className="mb-1.5 block w-fit overflow-hidden rounded-lg border border-slate-200 bg-white hover:border-brand-500">
+                        <img src={inlineUrl(a.url)} alt="" loading="lazy" data-testid="attachment-preview" className="block max-h-48 max-w-[18rem] object-contain" />
                       </a>
                     )}
                     <a href={a.url} download={a.name}
