@@ -10,7 +10,7 @@ export function QueueSkipLink() {
   const onQueue = usePathname() === "/agent/";
   return (
     <a href={onQueue ? "#queue" : "/agent/#queue"} className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-40 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow">
-      {onQueue ? "Skip to the ticket list" : "Skip to the queue"}
+      {onQueue ? "Skip to the ticket list" : "Go to the ticket list"}
     </a>
   );
 }
