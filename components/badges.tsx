@@ -93,13 +93,14 @@ export function ConfidenceBadge({ score }: { score: number | null }) {
 
 export function Avatar({ name, size = "md" }: { name: string; size?: "sm" | "md" }) {
   const initials = name.split(/[\s@.]+/).filter(Boolean).slice(0, 2).map((w) => w[0]!.toUpperCase()).join("") || "?";
-  // A stable hue per name, so the same person always gets the same colour.
+  // A stable hue per name, so the same person always gets the same colour. Lightness 32% keeps
+  // white initials above 4.5:1 on every hue (yellow-green is the lightest; at 42% it was ~3:1).
   let h = 0;
   for (const ch of name) h = (h * 31 + ch.charCodeAt(0)) % 360;
   const dim = size === "sm" ? "h-6 w-6 text-[10px]" : "h-8 w-8 text-xs";
   return (
     <span aria-hidden="true" className={`inline-flex shrink-0 items-center justify-center rounded-full font-semibold text-white ${dim}`}
-      style={{ backgroundColor: `hsl(${h} 45% 42%)` }}>
+      style={{ backgroundColor: `hsl(${h} 45% 32%)` }}>
       {initials}
     </span>
   );

@@ -30,6 +30,9 @@ async function expectSameAsApi(page: Page, expectParam: [string, string], all: s
 
 test.beforeEach(async ({ page }) => {
   await signIn(page, "agent");
+  // Channel, SLA and the date ranges sit behind "More filters" in the folded toolbar.
+  await page.getByRole("button", { name: "More filters" }).click();
+  await expect(page.getByLabel("Channel", { exact: true })).toBeVisible();
 });
 
 const SELECTS: { label: string; param: string; value: string; option?: string }[] = [

@@ -37,6 +37,7 @@ async function main() {
   const admin = await user("admin");
   const dana = await user("dana");
   const erin = await user("erin");
+  const pat = await user("pat");
 
   const company = await prisma.company.create({ data: { name: "Northwind Outfitters" } });
   const caseyOrder = await prisma.order.create({
@@ -65,6 +66,21 @@ async function main() {
       fields: { priority: "medium", channel: "email", status: "closed" } },
   ];
 
+  // A full queue: more open tickets than one screen holds, so density is measurable. All are
+  // Pat's, open, within SLA and worded to stay out of the other specs' searches and views.
+  const FILLER = [
+    "Order arrived without a receipt", "Wrong colour of rain jacket", "Zip on backpack is stuck", "Gift card balance question",
+    "Parcel stuck at the depot", "Sleeping bag smells of smoke", "Need extra pegs for my shelter", "Coupon code not accepted",
+    "Stove fuel shipping rules", "Return label never arrived", "Trekking poles too short", "Missing straps on duffel bag",
+    "Change my newsletter email", "Water filter cartridge sizes", "Delivery on a public holiday", "Cancel my second order",
+    "Headlamp battery drains fast", "Size chart for kids jackets", "Warranty for a broken zipper", "Split payment across two cards",
+  ];
+  for (const [i, subject] of FILLER.entries()) {
+    specs.push({ subject, who: pat, age: 1 + (i % 9), lastHoursAgo: 10 + i * 3, body: `Question ${i + 1} from Pat.`,
+      fields: { priority: (["low", "medium", "high"] as const)[i % 3], channel: (["portal", "email", "chat"] as const)[i % 3],
+        slaDueAt: new Date(now + (20 + i) * HOUR), ...(i % 4 === 0 ? { assignedToId: agent2.id } : {}) } });
+  }
+
   const ids: Record<string, string> = {};
   for (const s of specs) {
     // Opened by the customer in the portal, then triaged by an admin, as in real life.
@@ -89,7 +105,7 @@ async function main() {
   // Casey has an unread answer waiting (used to check that agent URLs never mark it read).
   await postMessage(agent2, { ticketId: ids["Invoice shows the wrong company name"], body: "We are reissuing the invoice now." });
 
-  const out = { ids, caseyOrder: { id: caseyOrder.id, number: caseyOrder.number }, users: { agent: agent.id, agent2: agent2.id, casey: casey.id, blake: blake.id, admin: admin.id, dana: dana.id, erin: erin.id } };
+  const out = { ids, caseyOrder: { id: caseyOrder.id, number: caseyOrder.number }, users: { agent: agent.id, agent2: agent2.id, casey: casey.id, blake: blake.id, admin: admin.id, dana: dana.id, erin: erin.id, pat: pat.id } };
   fs.mkdirSync(path.dirname(SEED_DATA_FILE), { recursive: true });
   fs.writeFileSync(SEED_DATA_FILE, JSON.stringify(out, null, 2));
   console.log(`e2e seed data: ${specs.length} tickets, ${Object.keys(out.users).length} users`);

@@ -7,6 +7,8 @@ export const USERS = {
   admin: { email: "morgan.admin@e2e.test", password: "e2e-password-5", role: "admin", name: "Morgan Lee" },
   casey: { email: "casey@e2e.test", password: "e2e-password-3", role: "customer", name: "Casey Morgan" },
   blake: { email: "blake@e2e.test", password: "e2e-password-4", role: "customer", name: "Blake Chen" },
+  // Owns the extra open tickets that fill the queue past one screen (e2e/queue-density-a11y.spec.ts).
+  pat: { email: "pat@e2e.test", password: "e2e-password-8", role: "customer", name: "Pat Lindqvist" },
   // Only e2e/self-service.spec.ts uses these two: it resets Dana's password.
   dana: { email: "dana@e2e.test", password: "e2e-password-6", role: "customer", name: "Dana Fischer" },
   erin: { email: "erin@e2e.test", password: "e2e-password-7", role: "customer", name: "Erin Walsh" },

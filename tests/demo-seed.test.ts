@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { DemoSeedRefusedError, seedDemo, type DemoSeedResult } from "@/lib/demo/seed-demo";
@@ -35,6 +37,22 @@ describe("demo seed", () => {
              (SELECT count(*) FROM attachments) AS files
       FROM tickets`);
     for (const [k, v] of Object.entries(r)) expect(num(v), k).toBeGreaterThan(0);
+  });
+
+  it("lists every sign-in it prints in the README", async () => {
+    const readme = fs.readFileSync(path.resolve(import.meta.dirname, "../README.md"), "utf8");
+    for (const s of result!.signIns) expect(readme, s.email).toMatch(new RegExp(`\\| \`${s.email.replace(/\./g, "\\.")}\` \\| ${s.role}\\b`));
+  });
+
+  it("writes each AI summary about its own ticket", async () => {
+    const summaries = await rows<{ subject: string; ai_summary: string; status: string }>(
+      `SELECT subject, ai_summary, status::text AS status FROM tickets WHERE ai_summary IS NOT NULL`);
+    expect(summaries.length).toBeGreaterThan(0);
+    const wrong = summaries.filter((t) => !t.ai_summary.includes(`("${t.subject}")`));
+    expect(wrong).toEqual([]);
+    // And where it stands: a summary never calls an open ticket resolved, or a resolved one open.
+    const confused = summaries.filter((t) => (t.status === "resolved") !== t.ai_summary.includes("Resolved;"));
+    expect(confused).toEqual([]);
   });
 
   it("keeps the counters consistent with the messages", async () => {

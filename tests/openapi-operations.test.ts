@@ -87,6 +87,7 @@ describe("OpenAPI operations", () => {
       "support_tickets_apply_macro_create post /api/v1/support/tickets/{id}/apply-macro/",
       "support_tickets_bulk_create post /api/v1/support/tickets/bulk/",
       "support_tickets_create post /api/v1/support/tickets/",
+      "support_tickets_count_retrieve get /api/v1/support/tickets/count/",
       "support_tickets_list get /api/v1/support/tickets/",
       "support_tickets_mark_read_create post /api/v1/support/tickets/{id}/mark-read/",
       "support_tickets_partial_update patch /api/v1/support/tickets/{id}/",

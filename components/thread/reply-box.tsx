@@ -4,6 +4,8 @@ import { useId, useRef, useState } from "react";
 import { api } from "@/lib/api-client/client";
 import { ApiError, asApiError } from "@/lib/api-client/errors";
 import { FieldError, FormAlert } from "../field-error";
+import { FilePreview } from "./file-preview";
+import { useFileDrop } from "./use-file-drop";
 import type { ApiMessage } from "../types";
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024; // the API's default UPLOAD_MAX_FILE_MB
@@ -59,13 +61,22 @@ export function ReplyBox({ ticketId, allowInternal, onPosted, placeholder }: {
     }
   }
 
+  // Files dropped on the box or pasted into it (a screenshot) join the picked ones.
+  const addFiles = (list: FileList | null | undefined) => {
+    const added = Array.from(list ?? []);
+    if (added.length) setFiles((cur) => [...cur, ...added]);
+    return added.length > 0;
+  };
+  const { dragging, dropProps } = useFileDrop(addFiles);
+
   const note = mode === "note";
   const bodyErr = error?.field("body") ?? error?.field("is_internal");
   const filesErr = error?.field("files");
   const general = error && !bodyErr && !filesErr ? error.message : null;
   return (
     <form ref={formRef} onSubmit={submit} aria-label={note ? "Add internal note" : "Reply"}
-      className={`rounded-xl border bg-white shadow-sm transition-colors ${note ? "border-amber-300 ring-4 ring-amber-100" : "border-slate-200"}`}>
+      {...dropProps} data-dragging={dragging ? "true" : undefined}
+      className={`rounded-xl border bg-white shadow-sm transition-colors ${dragging ? "border-brand-500 ring-4 ring-brand-100" : note ? "border-amber-300 ring-4 ring-amber-100" : "border-slate-200"}`}>
       {allowInternal && (
         <div role="tablist" aria-label="Message type" className="flex gap-1 border-b border-slate-100 px-2 pt-2">
           {(["reply", "note"] as const).map((m) => (
@@ -82,12 +93,14 @@ export function ReplyBox({ ticketId, allowInternal, onPosted, placeholder }: {
         <textarea id={`${id}-body`} name="body" rows={4} aria-invalid={!!bodyErr} aria-describedby={bodyErr ? `${id}-body-err` : undefined}
           placeholder={note ? "Only agents will see this note…" : (placeholder ?? "Write a reply…")}
           onKeyDown={(e) => { if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) e.currentTarget.form?.requestSubmit(); }}
+          onPaste={(e) => { if (addFiles(e.clipboardData.files)) e.preventDefault(); }}
           className={`block w-full resize-y rounded-lg border-0 px-1 py-1 text-sm leading-6 text-slate-900 placeholder:text-slate-400 focus:ring-0 focus:outline-none ${note ? "bg-amber-50/40" : ""}`} />
         <FieldError id={`${id}-body-err`} message={bodyErr} />
         {files.length > 0 && (
           <ul className="mt-2 flex flex-wrap gap-2" aria-label="Files to attach">
             {files.map((f, i) => (
-              <li key={`${f.name}-${i}`} className="inline-flex items-center gap-1 rounded-md bg-slate-100 px-2 py-1 text-xs text-slate-700">
+              <li key={`${f.name}-${i}`} className="inline-flex items-center gap-1.5 rounded-md bg-slate-100 px-2 py-1 text-xs text-slate-700">
+                <FilePreview file={f} />
                 {f.name}
                 <button type="button" aria-label={`Remove ${f.name}`} onClick={() => setFiles(files.filter((_, j) => j !== i))}
                   className="ml-1 rounded text-slate-500 hover:text-slate-900">×</button>
@@ -100,7 +113,7 @@ export function ReplyBox({ ticketId, allowInternal, onPosted, placeholder }: {
       <div className="flex items-center justify-between gap-3 border-t border-slate-100 px-3 py-2">
         <label className="inline-flex cursor-pointer items-center gap-1.5 rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-within:outline-2 focus-within:outline-brand-600">
           <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.5"><path d="M13.5 6.5 7.9 12.1a1.5 1.5 0 0 0 2.1 2.1l6-6a3 3 0 0 0-4.2-4.2l-6.1 6.1a4.5 4.5 0 0 0 6.4 6.4l4.4-4.4" strokeLinecap="round" /></svg>
-          Attach files
+          Attach files<span className="sr-only">, or drop or paste them into the message</span>
           <input type="file" multiple name="files" className="sr-only" aria-describedby={filesErr ? `${id}-files-err` : undefined}
             onChange={(e) => { setFiles([...files, ...Array.from(e.target.files ?? [])]); e.target.value = ""; }} />
         </label>

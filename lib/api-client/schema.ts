@@ -881,6 +881,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/support/tickets/count/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count a ticket view (exact up to 1,000)
+         * @description How many tickets GET /api/v1/support/tickets/ lists with the same filters and visibility, for a view's total: exact up to 1,000, then `{"count": 1000, "capped": true}` (shown as "1,000+"). Bounded, so it stays cheap on any queue. `ordering`, `cursor` and `page_size` are ignored.
+         */
+        get: operations["support_tickets_count_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/support/ticket-parties/": {
         parameters: {
             query?: never;
@@ -1379,6 +1399,12 @@ export interface components {
             /** @description Seconds the AI took to produce a first response. */
             ai_first_response_time?: number | null;
             ai_auto_resolved?: boolean;
+        };
+        SupportTicketCount: {
+            /** @description Exact when `capped` is false; otherwise 1000. */
+            count: number;
+            /** @description True when the view holds more than 1000 tickets (show "1,000+"). */
+            capped: boolean;
         };
         SupportMessageCreate: {
             /** Format: uuid */
@@ -4345,6 +4371,57 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    support_tickets_count_retrieve: {
+        parameters: {
+            query?: {
+                status?: "new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed";
+                priority?: "low" | "medium" | "high" | "urgent";
+                assigned_to?: string | ("me" | "none");
+                contact?: string;
+                order?: string;
+                channel?: "portal" | "email" | "phone" | "chat" | "api";
+                /** @description ISO 8601 date or datetime (inclusive). */
+                created_at_after?: string;
+                /** @description ISO 8601 date or datetime (inclusive). */
+                created_at_before?: string;
+                /** @description ISO 8601 date or datetime (inclusive). */
+                last_message_at_after?: string;
+                /** @description ISO 8601 date or datetime (inclusive). */
+                last_message_at_before?: string;
+                /** @description ISO 8601 date or datetime (inclusive). */
+                sla_due_at_after?: string;
+                /** @description ISO 8601 date or datetime (inclusive). */
+                sla_due_at_before?: string;
+                /** @description true/false/1/0 (any case); other values do not filter. */
+                sla_overdue?: boolean;
+                /** @description Comma list of tags: tickets carrying any of them. */
+                tags?: string;
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportTicketCount"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
         };
     };

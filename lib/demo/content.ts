@@ -204,13 +204,27 @@ export const TEMPLATES: Template[] = [
   },
 ];
 
-export const AI_SUMMARIES = [
-  "Customer reports a delivery delay; carrier investigation opened, replacement offered if not found in 48h.",
-  "Duplicate card charge; second authorisation voided, customer informed about bank release times.",
-  "Appliance fault within warranty; reset steps failed, RMA and replacement arranged.",
-  "Account access problem caused by a blocked reset email; resolved after resend.",
-  "Volume pricing request from a business customer; quote sent.",
-];
+/**
+ * The AI summary of a demo ticket is written from that ticket (its customer, subject, category
+ * and where it stands), so it always describes the ticket it sits on. {first} {product} {subject}.
+ */
+export const AI_SUMMARY_TOPIC: Record<Category, string> = {
+  shipping: "{first} reports a delivery problem with their {product} order",
+  billing: "{first} has a billing question about their {product} purchase",
+  technical: "{first} reports a fault with their {product}",
+  account: "{first} cannot use their account as expected",
+  sales: "{first} is asking about buying {product}",
+  general: "{first} has a general question",
+};
+
+export const AI_SUMMARY_STATE: Record<string, string> = {
+  new: "Nobody has answered yet. Suggested next step: acknowledge and confirm the details.",
+  assigned: "Assigned, no agent reply yet. Suggested next step: first response with the facts from the order.",
+  in_progress: "An agent is working on it. Suggested next step: confirm the fix or remedy with the customer.",
+  pending: "Waiting for the customer's answer to the agent's question.",
+  resolved: "Resolved; the customer was given a fix or remedy.",
+  closed: "Closed after it was resolved.",
+};
 
 /** A 1x1 PNG (a real image, so the upload type check accepts it). */
 export const TINY_PNG = Buffer.from(

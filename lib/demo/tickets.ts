@@ -7,7 +7,7 @@ import { markTicketRead } from "@/lib/domain/tickets/mark-ticket-read";
 import { updateTicket } from "@/lib/domain/tickets/update-ticket";
 import type { UpdateTicketInput } from "@/lib/domain/tickets/types";
 import type { DemoClock } from "./clock";
-import { AI_SUMMARIES, PRODUCTS, TINY_PNG, type Template } from "./content";
+import { AI_SUMMARY_STATE, AI_SUMMARY_TOPIC, PRODUCTS, TINY_PNG, type Template } from "./content";
 import type { Rng } from "./random";
 
 export type Channel = "portal" | "email" | "phone" | "chat" | "api";
@@ -145,7 +145,9 @@ export async function playTicket(plan: TicketPlan, rng: Rng, clock: DemoClock, n
   const final: UpdateTicketInput = {};
   if (plan.status !== "new" && plan.status !== "assigned") final.status = plan.status;
   if (rng.chance(0.25)) {
-    final.aiSummary = rng.pick(AI_SUMMARIES);
+    // Written from this ticket (who, what, where it stands), never picked from a shared list.
+    const topic = AI_SUMMARY_TOPIC[t.category].replace("{first}", plan.customer?.name ?? "The caller");
+    final.aiSummary = `${fill(topic, plan, rng, product)} ("${subject}"). ${AI_SUMMARY_STATE[plan.status]}`;
     final.aiConfidenceScore = Math.round((0.55 + rng.next() * 0.44) * 100) / 100;
     final.aiFirstResponseTime = Math.round(rng.next() * 40 * 10) / 10;
     final.aiAutoResolved = plan.status === "resolved" && rng.chance(0.3);

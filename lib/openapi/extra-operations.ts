@@ -7,6 +7,7 @@ import { presenceSchema, streamQuerySchema } from "@/lib/api/support/stream-sche
 import { bulkResultsOut, bulkSchema } from "@/lib/api/support/bulk";
 import { appliedMacroOut, applyMacroSchema, macroCreateSchema, macroListQuerySchema, macroOut, macroPageOut, macroUpdateSchema } from "@/lib/api/support/macros";
 import { markedReadOut, notificationListQuerySchema, unreadCountOut, userNotificationOut, userNotificationPageOut } from "@/lib/api/support/notifications";
+import { ticketCountOut, ticketCountQuerySchema } from "@/lib/api/support/schemas";
 import { slaPolicyCreateSchema, slaPolicyOut, slaPolicyPageOut, slaPolicyUpdateSchema, slaReportOut, slaReportQuerySchema } from "@/lib/api/support/sla-policy-schemas";
 
 /**
@@ -48,5 +49,6 @@ export const extraOperations: ApiOperation[] = [
   { method: "get", path: "/api/v1/support/notifications/unread-count/", tag: "support", summary: "The caller's unread notification count (exact up to 99)", response: unreadCountOut },
   { method: "post", path: "/api/v1/support/notifications/{id}/read/", tag: "support", summary: "Mark one in-app notification read", response: userNotificationOut },
   { method: "post", path: "/api/v1/support/notifications/read-all/", tag: "support", summary: "Mark all of the caller's in-app notifications read", response: markedReadOut },
+  { method: "get", path: "/api/v1/support/tickets/count/", tag: "support", summary: "Count a ticket view (exact up to 1,000)", query: ticketCountQuerySchema, response: ticketCountOut },
   { method: "get", path: "/api/v1/support/ticket-parties/", tag: "support", summary: "Look up who tickets are about", query: ticketPartiesQuerySchema, response: ticketPartiesPageOut },
 ];

@@ -232,6 +232,10 @@ export const operationDocs: Record<string, OperationDoc> = {
     description:
       "For agents: tickets created from `from` to `to` (UTC days, inclusive), grouped by `group_by`: how many, met, breached (a clock announced breached, or open past sla_due_at now), % met, and median / p90 business minutes to the first response and of resolution. Customers get 403.",
   },
+  "get /api/v1/support/tickets/count/": {
+    description:
+      "How many tickets GET /api/v1/support/tickets/ lists with the same filters and visibility, for a view's total: exact up to 1,000, then `{\"count\": 1000, \"capped\": true}` (shown as \"1,000+\"). Bounded, so it stays cheap on any queue. `ordering`, `cursor` and `page_size` are ignored.",
+  },
   "get /api/v1/support/ticket-parties/": {
     description:
       "For agents: the requester, CRM contact (with company) and order of up to 100 tickets in one request, e.g. the tickets of a list page. Tickets outside the caller's scope are left out. Customers get 403.",

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { SkipLink } from "@/components/skip-link";
+import { QueueSkipLink } from "@/components/queue-skip-link";
 import { requirePageActor } from "@/lib/auth/session";
 import { can } from "@/lib/domain/policy";
 import { SidebarBrand, SidebarUser } from "@/components/staff-sidebar";
@@ -16,6 +17,7 @@ export default async function AgentLayout({ children }: { children: React.ReactN
   return (
     <div className="min-h-screen lg:flex">
       <SkipLink />
+      <QueueSkipLink />
       <aside className="shrink-0 border-b border-slate-200 bg-slate-900 text-slate-300 lg:w-60 lg:border-r lg:border-b-0">
         <div className="flex flex-col lg:sticky lg:top-0 lg:h-screen">
         <div className="flex items-center pr-3">

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { requireAgentPage } from "./_lib/require-agent";
 import { listAgents } from "@/lib/domain/users/list-agents";
 import { FilterBar } from "./filter-bar";
 import { VIEWS } from "./views";
 import { QueueView } from "./queue-view";
 import { lastValues, loadQueue, loadStats } from "./_lib/queue-data";
+import { parseQueueLayout, QUEUE_LAYOUT_COOKIE } from "./_lib/queue-layout";
+import { QueueLayoutProvider } from "./queue-layout";
 
 export const metadata: Metadata = { title: "Queue" };
 export const dynamic = "force-dynamic";
@@ -29,22 +32,14 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const actor = await requireAgentPage("/agent/");
   const params = lastValues(await searchParams, { dropEmpty: true });
   const search = new URLSearchParams(params).toString();
-  const [queue, stats, agents] = await Promise.all([loadQueue(actor, params), loadStats(actor), listAgents(actor)]);
+  const [queue, stats, agents, jar] = await Promise.all([loadQueue(actor, params), loadStats(actor), listAgents(actor), cookies()]);
+  const layout = parseQueueLayout(jar.get(QUEUE_LAYOUT_COOKIE)?.value, actor.id);
   return (
-    <main>
-      <header className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-6 py-4">
-        <div>
-          <h1 className="text-lg font-semibold tracking-tight text-slate-900">{viewTitle(params)}</h1>
-          <p className="text-xs text-slate-500">{queue.ok ? `${queue.rows.length}${queue.next ? "+" : ""} tickets on this page` : "Check the filters below"}</p>
-        </div>
-        <span className="hidden text-xs text-slate-500 md:block">
-          <kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-sans">j</kbd>{" "}
-          <kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-sans">k</kbd> move ·{" "}
-          <kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-sans">/</kbd> search
-        </span>
-      </header>
-      <FilterBar agents={agents} errors={queue.ok ? {} : queue.errors} />
-      <QueueView key={search} search={search} renderedAt={Date.now()} initial={{ queue, stats }} agents={agents} selfId={actor.id} />
-    </main>
+    <QueueLayoutProvider initial={layout} userId={actor.id}>
+      <main>
+        <QueueView title={viewTitle(params)} search={search} renderedAt={Date.now()} initial={{ queue, stats }} agents={agents} selfId={actor.id}
+          filterBar={<FilterBar agents={agents} errors={queue.ok ? {} : queue.errors} />} />
+      </main>
+    </QueueLayoutProvider>
   );
 }

@@ -10,7 +10,8 @@ import { RelativeTime } from "@/components/time/relative-time";
 import { liveLabel, pollWhileDown, useLiveUpdates, type PresenceEvent } from "@/components/realtime/use-live-updates";
 import type { AgentSummary } from "@/lib/domain/users/list-agents";
 import { fetchQueue } from "./_lib/queue-fetch";
-import type { QueueData, QueueRow, Stats } from "./_lib/queue-data";
+import type { QueueData, QueueRow, QueueTotal, Stats } from "./_lib/queue-data";
+import { LayoutToggles, useQueueLayout } from "./queue-layout";
 import { StatsPanel } from "./stats-panel";
 
 export const QUEUE_POLL_MS = 5_000;
@@ -21,7 +22,10 @@ export const QUEUE_POLL_MS = 5_000;
  * server page rendered the first copy from the same domain functions. The query key is the
  * URL's query string, so each filtered view is cached on its own.
  */
-export function QueueView({ search, renderedAt, initial, agents, selfId }: {
+export function QueueView({ title, filterBar, search, renderedAt, initial, agents, selfId }: {
+  title: string;
+  /** The filter toolbar, rendered between the header and the stats. */
+  filterBar: React.ReactNode;
   search: string;
   /** Server render time: each render seeds its own cache entry, so a page the server just
    * rendered never shows an older cached copy (e.g. a badge cleared by opening a ticket). */
@@ -51,13 +55,25 @@ export function QueueView({ search, renderedAt, initial, agents, selfId }: {
   });
   const names = new Map(agents.map((a) => [a.id, agentName(a)]));
   const q = data.queue;
+  const { layout } = useQueueLayout();
   return (
     <>
-      <StatsPanel stats={data.stats} />
-      <div className="px-6 pb-10">
-        <div className="mb-2 flex h-5 items-center justify-end gap-2 text-xs text-slate-500" aria-live="polite">
+      <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-6 py-2">
+        <h1 className="text-lg font-semibold tracking-tight text-slate-900">{title}</h1>
+        <p data-testid="queue-total" className="text-sm tabular-nums text-slate-600">{q.ok ? totalLabel(q.total) : "Check the filters"}</p>
+        <p className="ml-auto text-xs text-slate-500" aria-live="polite">
           {isError ? <span className="text-red-700">Could not refresh the queue; retrying…</span> : isFetching ? <span>Refreshing…</span> : <span data-live-state={live}>{liveLabel(live, QUEUE_POLL_MS)}</span>}
-        </div>
+        </p>
+        <LayoutToggles />
+        <span className="hidden text-xs text-slate-500 xl:block">
+          <kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-sans">j</kbd>{" "}
+          <kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-sans">k</kbd> move ·{" "}
+          <kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-sans">/</kbd> search
+        </span>
+      </header>
+      {filterBar}
+      {layout.statsShown && <StatsPanel stats={data.stats} />}
+      <div className="px-6 pt-3 pb-10">
         {!q.ok ? (
           <div role="alert" className="rounded-xl border border-red-200 bg-red-50 p-4 text-sm text-red-800">
             <p className="font-semibold">These filters are not valid.</p>
@@ -72,7 +88,7 @@ export function QueueView({ search, renderedAt, initial, agents, selfId }: {
             </EmptyState>
           </div>
         ) : (
-          <QueueTable rows={q.rows} names={names} selfId={selfId} viewing={viewing} />
+          <QueueTable rows={q.rows} names={names} selfId={selfId} viewing={viewing} compact={layout.compact} />
         )}
         {q.ok && (q.prev || q.next) && <Pager search={search} prev={q.prev} next={q.next} />}
       </div>
@@ -80,7 +96,15 @@ export function QueueView({ search, renderedAt, initial, agents, selfId }: {
   );
 }
 
-function QueueTable({ rows, names, selfId, viewing }: { rows: QueueRow[]; names: Map<string, string>; selfId: string; viewing: ReadonlyMap<string, string[]> }) {
+/** "27 tickets", "1 ticket", or "1,000+ tickets" past the count's cap. */
+export function totalLabel(total: QueueTotal): string {
+  if (total.capped) return `${total.count.toLocaleString("en-US")}+ tickets`;
+  return `${total.count.toLocaleString("en-US")} ${total.count === 1 ? "ticket" : "tickets"}`;
+}
+
+function QueueTable({ rows, names, selfId, viewing, compact }: {
+  rows: QueueRow[]; names: Map<string, string>; selfId: string; viewing: ReadonlyMap<string, string[]>; compact: boolean;
+}) {
   const body = useRef<HTMLTableSectionElement>(null);
   // Arrow keys / j k move between rows; Enter opens (the row's link has the focus).
   function onKeyDown(e: React.KeyboardEvent) {
@@ -94,63 +118,91 @@ function QueueTable({ rows, names, selfId, viewing }: { rows: QueueRow[]; names:
     next?.focus();
   }
   return (
-    <div className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-[0_1px_2px_rgba(15,23,42,0.04)]">
-      <table className="w-full table-fixed text-sm" aria-describedby="queue-help">
+    <div id="queue" tabIndex={-1} className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-[0_1px_2px_rgba(15,23,42,0.04)] outline-none">
+      <table className="w-full table-fixed text-sm" aria-describedby="queue-help" data-density={compact ? "compact" : "comfortable"}>
         <caption id="queue-help" className="sr-only">Tickets. Use the arrow keys or j and k to move between tickets, Enter to open.</caption>
-        <thead className="border-b border-slate-200 bg-slate-50/80 text-left text-xs font-medium text-slate-500">
+        <thead className="border-b border-slate-200 bg-slate-50/80 text-left text-xs font-medium text-slate-600">
           <tr>
-            <th scope="col" className="w-24 py-2 pl-4 font-medium">Priority</th>
-            <th scope="col" className="py-2 pl-2 font-medium">Ticket</th>
-            <th scope="col" className="hidden w-32 py-2 font-medium md:table-cell">Status</th>
-            <th scope="col" className="hidden w-40 py-2 font-medium lg:table-cell">Assignee</th>
-            <th scope="col" className="w-36 py-2 font-medium">SLA</th>
-            <th scope="col" className="hidden w-28 py-2 pr-4 text-right font-medium sm:table-cell">Activity</th>
+            <th scope="col" className="w-24 py-1.5 pl-4 font-medium">Priority</th>
+            <th scope="col" className="py-1.5 pl-2 font-medium">Ticket</th>
+            <th scope="col" className="hidden w-32 py-1.5 font-medium md:table-cell">Status</th>
+            <th scope="col" className="hidden w-40 py-1.5 font-medium lg:table-cell">Assignee</th>
+            <th scope="col" className="w-36 py-1.5 font-medium">SLA</th>
+            <th scope="col" className="hidden w-24 py-1.5 pr-4 text-right font-medium sm:table-cell">Updated</th>
           </tr>
         </thead>
         <tbody ref={body} onKeyDown={onKeyDown} className="divide-y divide-slate-100">
-          {rows.map(({ ticket: t, requester, company }) => {
-            const unread = t.unread_by_agent > 0;
-            const assignee = t.assigned_to ? (t.assigned_to === selfId ? "You" : (names.get(t.assigned_to) ?? "Agent")) : null;
-            return (
-              <tr key={t.id} data-ticket-id={t.id} data-overdue={t.sla_overdue ? "true" : "false"}
-                className={`group relative focus-within:bg-brand-50/60 hover:bg-slate-50 ${t.sla_overdue ? "bg-red-50/50 shadow-[inset_3px_0_0_#dc2626]" : ""}`}>
-                <td className="py-3 pl-4 align-top"><PriorityMarker priority={t.priority} /></td>
-                <td className="py-2.5 pl-2 pr-3 align-top">
-                  <div className="flex items-center gap-2">
-                    <Link href={`/agent/tickets/${t.id}/`} prefetch={false} data-row-link
-                      className={`truncate outline-none after:absolute after:inset-0 focus-visible:underline ${unread ? "font-semibold text-slate-900" : "font-medium text-slate-700"}`}>
-                      {t.subject}
-                    </Link>
-                    <UnreadBadge count={t.unread_by_agent} label="unread messages" />
-                    {viewing.has(t.id) && (
-                      <span data-viewing className="shrink-0 text-xs text-amber-700" title={`In this ticket: ${viewing.get(t.id)!.join(", ")}`}>
-                        <span aria-hidden="true">👁</span><span className="sr-only">In this ticket: {viewing.get(t.id)!.join(", ")}</span>
-                      </span>
-                    )}
-                  </div>
-                  <p className="mt-0.5 truncate text-xs text-slate-500">
-                    <span className="font-mono">{t.ticket_number}</span>
-                    {" · "}{requester ? (requester.name || requester.email) : "Unknown requester"}
-                    {company && <> · {company}</>}
-                    {" · "}{channelLabel(t.channel)}
-                  </p>
-                </td>
-                <td className="hidden py-3 align-top md:table-cell"><StatusPill status={t.status} /></td>
-                <td className="hidden py-2.5 align-top lg:table-cell">
-                  {assignee ? (
-                    <span className="inline-flex items-center gap-2 text-slate-700"><Avatar name={assignee === "You" ? (names.get(selfId) ?? "You") : assignee} size="sm" /><span className="truncate">{assignee}</span></span>
-                  ) : <span className="text-slate-500">Unassigned</span>}
-                </td>
-                <td className="py-3 align-top"><SlaCountdown due={t.sla_due_at} status={t.status} paused={t.sla_paused} /></td>
-                <td className="hidden py-3 pr-4 text-right align-top text-xs text-slate-500 sm:table-cell">
-                  <RelativeTime iso={t.last_message_at!} />
-                </td>
-              </tr>
-            );
-          })}
+          {rows.map((row) => (
+            <TicketQueueRow key={row.ticket.id} row={row} names={names} selfId={selfId} viewers={viewing.get(row.ticket.id)} compact={compact} />
+          ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * One ticket in the queue. Compact rows put the number and customer on the subject's line
+ * (one line, ~36 px); comfortable rows put them on a second line. Same cells either way.
+ */
+export function TicketQueueRow({ row: { ticket: t, requester, company }, names, selfId, viewers, compact }: {
+  row: QueueRow; names: Map<string, string>; selfId: string; viewers: string[] | undefined; compact: boolean;
+}) {
+  const unread = t.unread_by_agent > 0;
+  const assignee = t.assigned_to ? (t.assigned_to === selfId ? "You" : (names.get(t.assigned_to) ?? "Agent")) : null;
+  const customer = requester ? (requester.name || requester.email) : "Unknown requester";
+  const cell = compact ? "py-1.5 align-middle" : "py-2.5 align-top";
+  const subject = (
+    <Link href={`/agent/tickets/${t.id}/`} prefetch={false} data-row-link
+      className={`min-w-0 truncate outline-none after:absolute after:inset-0 focus-visible:underline ${unread ? "font-semibold text-slate-900" : "font-medium text-slate-700"}`}>
+      {t.subject}
+    </Link>
+  );
+  const marks = (
+    <>
+      <UnreadBadge count={t.unread_by_agent} label="unread messages" />
+      {viewers && (
+        <span data-viewing className="shrink-0 text-xs text-amber-800" title={`In this ticket: ${viewers.join(", ")}`}>
+          <span aria-hidden="true">👁</span><span className="sr-only">In this ticket: {viewers.join(", ")}</span>
+        </span>
+      )}
+    </>
+  );
+  return (
+    <tr data-ticket-id={t.id} data-overdue={t.sla_overdue ? "true" : "false"}
+      className={`group relative focus-within:bg-brand-50/60 hover:bg-slate-50 ${t.sla_overdue ? "bg-red-50/50 shadow-[inset_3px_0_0_#dc2626]" : ""}`}>
+      <td className={`${cell} pl-4`}><PriorityMarker priority={t.priority} /></td>
+      <td className={`${cell} pl-2 pr-3`}>
+        {compact ? (
+          <div className="flex items-center gap-2">
+            <span className="w-[7.5rem] shrink-0 whitespace-nowrap font-mono text-xs text-slate-600">{t.ticket_number}</span>
+            {subject}
+            {marks}
+            <span className="ml-auto max-w-[40%] shrink-0 truncate pl-2 text-xs text-slate-600" title={company ? `${customer} · ${company}` : customer}>{customer}</span>
+          </div>
+        ) : (
+          <>
+            <div className="flex items-center gap-2">{subject}{marks}</div>
+            <p className="mt-0.5 truncate text-xs text-slate-600">
+              <span className="font-mono">{t.ticket_number}</span>
+              {" · "}{customer}
+              {company && <> · {company}</>}
+              {" · "}{channelLabel(t.channel)}
+            </p>
+          </>
+        )}
+      </td>
+      <td className={`${cell} hidden md:table-cell`}><StatusPill status={t.status} /></td>
+      <td className={`${cell} hidden lg:table-cell`}>
+        {assignee ? (
+          <span className="inline-flex max-w-full items-center gap-2 text-slate-700"><Avatar name={assignee === "You" ? (names.get(selfId) ?? "You") : assignee} size="sm" /><span className="truncate">{assignee}</span></span>
+        ) : <span className="text-slate-600">Unassigned</span>}
+      </td>
+      <td className={cell}><SlaCountdown due={t.sla_due_at} status={t.status} paused={t.sla_paused} /></td>
+      <td className={`${cell} hidden pr-4 text-right text-xs text-slate-600 sm:table-cell`}>
+        <RelativeTime iso={t.last_message_at!} />
+      </td>
+    </tr>
   );
 }
 

@@ -35,16 +35,21 @@ export async function createTicketAction(_prev: NewTicketState, form: FormData):
   try {
     const actor = await currentActor();
     if (!actor) throw new NotAuthenticatedError();
-    if (!values.initial_message.trim()) {
-      return { values, errors: { initial_message: ["Tell us what happened: this becomes your first message."] } };
-    }
     rejectNullCharacters(values);
-    const input = ticketCreateSchema.parse({
+    const parsed = ticketCreateSchema.safeParse({
       subject: values.subject,
       description: values.description || undefined,
       initial_message: values.initial_message,
       order: values.order || undefined,
     });
+    // Every field's problem at once: a missing message must not hide a missing subject.
+    const noMessage = !values.initial_message.trim();
+    if (noMessage || !parsed.success) {
+      const errors = parsed.success ? {} : formErrors(400, await errorResponse(parsed.error, SUPPORT_FIELD_NAMES).json());
+      if (noMessage) errors.initial_message = ["Tell us what happened: this becomes your first message."];
+      return { values, errors };
+    }
+    const input = parsed.data;
     const uploads = prepareUploads(
       await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))),
     );

@@ -111,6 +111,19 @@ export const ticketListQuerySchema = z
   .meta({ id: "SupportTicketListQuery" });
 export type TicketListQuery = z.output<typeof ticketListQuerySchema>;
 
+/** The list's filters without its paging and ordering (ignored if sent: the same query string works). */
+export const ticketCountQuerySchema = ticketListQuerySchema
+  .omit({ ordering: true, cursor: true, page_size: true })
+  .meta({ id: "SupportTicketCountQuery" });
+
+export const ticketCountOut = z
+  .object({
+    count: z.number().int().meta({ description: "Exact when `capped` is false; otherwise 1000." }),
+    capped: z.boolean().meta({ description: "True when the view holds more than 1000 tickets (show \"1,000+\")." }),
+  })
+  .strict()
+  .meta({ id: "SupportTicketCount" });
+
 export const messageCreateSchema = z
   .object({
     ticket: idSchema,

@@ -116,6 +116,25 @@ function rewriteStatusRanges(node: unknown): unknown {
 }
 
 /**
+ * The filter's `where` as the list runs it: references checked (an unknown contact is a 400,
+ * not an empty list) and search terms resolved against related rows first. The list and its
+ * bounded count (count-tickets.ts) both start here, so they can never disagree.
+ */
+export async function resolveTicketWhere(prisma: Awaited<ReturnType<typeof db>>, actor: Actor, filter: TicketFilter): Promise<Prisma.TicketWhereInput> {
+  const search = filter.search?.terms.length ? filter.search : undefined;
+  const [matches] = await Promise.all([
+    search ? relatedMatches(prisma, search.terms, search.fields) : undefined,
+    assertReferencesExist(prisma, [
+      { field: "contactId", model: "contact", id: filter.contactId },
+      { field: "orderId", model: "order", id: filter.orderId },
+      { field: "companyId", model: "company", id: filter.companyId },
+      ...(filter.assignee ?? []).map((a) => ({ field: "assignee", model: "user" as const, id: typeof a === "object" ? a.id : undefined })),
+    ]),
+  ]);
+  return ticketWhere(actor, filter, new Date(), matches);
+}
+
+/**
  * One page of the tickets the actor may see, narrowed by the filter, in keyset order. The
  * "thread" view nests each ticket's messages and attachments (batched: the query count does
  * not grow with the page size).
@@ -129,17 +148,7 @@ export async function listTickets(
   view: "summary" | "thread" = "summary",
 ) {
   const prisma = await db();
-  const search = filter.search?.terms.length ? filter.search : undefined;
-  const [matches] = await Promise.all([
-    search ? relatedMatches(prisma, search.terms, search.fields) : undefined,
-    assertReferencesExist(prisma, [
-      { field: "contactId", model: "contact", id: filter.contactId },
-      { field: "orderId", model: "order", id: filter.orderId },
-      { field: "companyId", model: "company", id: filter.companyId },
-      ...(filter.assignee ?? []).map((a) => ({ field: "assignee", model: "user" as const, id: typeof a === "object" ? a.id : undefined })),
-    ]),
-  ]);
-  const where = ticketWhere(actor, filter, new Date(), matches);
+  const where = await resolveTicketWhere(prisma, actor, filter);
   return paginate<TicketRow>(page as PageRequest<TicketRow>, (args) =>
     prisma.ticket.findMany({
       where: { AND: [where, rewriteStatusRanges(args.where) as Prisma.TicketWhereInput] },

@@ -9,6 +9,7 @@ import type { TicketRow } from "@/lib/domain/tickets/ticket-select";
 import { listTicketParties } from "@/lib/domain/tickets/list-ticket-parties";
 import { listTickets, ticketSortKeys } from "@/lib/domain/tickets/list-tickets";
 import { ticketStats } from "@/lib/domain/tickets/ticket-stats";
+import { countTickets, type BoundedCount } from "@/lib/domain/tickets/count-tickets";
 import type { ApiTicket } from "@/components/types";
 
 export { lastValues } from "@/lib/api/query";
@@ -19,8 +20,11 @@ export interface QueueRow {
   company: string | null;
 }
 
+/** The view's total: exact up to 1,000, then capped (GET support/tickets/count/). */
+export type QueueTotal = BoundedCount;
+
 export type QueueData =
-  | { ok: true; rows: QueueRow[]; next: string | null; prev: string | null }
+  | { ok: true; rows: QueueRow[]; next: string | null; prev: string | null; total: QueueTotal }
   | { ok: false; errors: Record<string, string[]> };
 
 export type Stats = Awaited<ReturnType<typeof ticketStats>>;
@@ -31,16 +35,19 @@ export type Stats = Awaited<ReturnType<typeof ticketStats>>;
  * names the API only gives as ids.
  */
 export async function loadQueue(actor: Actor, params: Record<string, string>): Promise<QueueData> {
-  let page;
+  let page, total;
   try {
     const q = parseQueryParams(params, ticketListQuerySchema);
     const filter = toTicketFilter(q);
-    page = await listPage(new URL(`http://queue/?${new URLSearchParams(params)}`), {
-      name: "support.tickets",
-      keys: ticketSortKeys(ticketOrdering(q.ordering)),
-      load: (p) => listTickets(actor, filter, p),
-      serialize: (t: TicketRow) => t,
-    });
+    [page, total] = await Promise.all([
+      listPage(new URL(`http://queue/?${new URLSearchParams(params)}`), {
+        name: "support.tickets",
+        keys: ticketSortKeys(ticketOrdering(q.ordering)),
+        load: (p) => listTickets(actor, filter, p),
+        serialize: (t: TicketRow) => t,
+      }),
+      countTickets(actor, filter),
+    ]);
   } catch (e) {
     if (e instanceof ValidationError) return { ok: false, errors: e.renamed(SUPPORT_FIELD_NAMES).fields };
     if (e instanceof InvalidCursorError) return { ok: false, errors: { cursor: [e.message] } };
@@ -60,6 +67,7 @@ export async function loadQueue(actor: Actor, params: Record<string, string>): P
     }),
     next: cursorOf(page.next),
     prev: cursorOf(page.previous),
+    total,
   };
 }
 

@@ -9,19 +9,22 @@ type TicketQuery = NonNullable<paths["/api/v1/support/tickets/"]["get"]["paramet
 /**
  * The agent queue as the browser polls it: the same list, stats and names the server page
  * rendered, through the REST API (GET support/tickets/ with the page's own query string,
- * tickets/stats/, support/ticket-parties/). Invalid filters come back as the API's field errors.
+ * its count, tickets/stats/, support/ticket-parties/). Invalid filters come back as the API's field errors.
  */
 export async function fetchQueue(search: string): Promise<{ queue: QueueData; stats: Stats }> {
   // The query string is the page's URL, typed by a person: the API validates it.
   const query = Object.fromEntries(new URLSearchParams(search)) as TicketQuery;
-  const [list, stats] = await Promise.all([
-    api.GET("/api/v1/support/tickets/", { query }).catch((e: unknown) => {
-      if (e instanceof ApiError && e.status === 400) return e;
-      throw e;
-    }),
+  const badFilters = (e: unknown) => {
+    if (e instanceof ApiError && e.status === 400) return e;
+    throw e;
+  };
+  const [list, count, stats] = await Promise.all([
+    api.GET("/api/v1/support/tickets/", { query }).catch(badFilters),
+    api.GET("/api/v1/support/tickets/count/", { query }).catch(badFilters),
     api.GET("/api/v1/tickets/stats/"),
   ]);
   if (list instanceof ApiError) return { queue: { ok: false, errors: list.fields }, stats: stats.data };
+  if (count instanceof ApiError) return { queue: { ok: false, errors: count.fields }, stats: stats.data };
   const tickets = list.data.results;
   const parties = tickets.length
     ? (await api.GET("/api/v1/support/ticket-parties/", { query: { tickets: tickets.map((t) => t.id).join(",") } })).data.results
@@ -37,6 +40,7 @@ export async function fetchQueue(search: string): Promise<{ queue: QueueData; st
       }),
       next: cursorOf(list.data.next),
       prev: cursorOf(list.data.previous),
+      total: count.data,
     },
     stats: stats.data,
   };
