@@ -90,6 +90,23 @@ describe("public ticket form: POST /api/v1/public/tickets/", () => {
     expect(await prisma.user.count({ where: { email: bot.email } })).toBe(0);
   });
 
+  it("limits submissions per email address even without a trusted proxy (PUBLIC_FORM_MAX_PER_EMAIL)", async () => {
+    await setForm(true);
+    const prisma = await db();
+    const email = `repeat-${Date.now()}@example.test`;
+    const bare = (body: unknown) => call(handler(publicRoute.POST), "POST", "/api/v1/public/tickets/", { body });
+    await withEnv({ PUBLIC_FORM_MAX_PER_EMAIL: "2" }, async () => {
+      expect((await bare(form({ email }))).status).toBe(202);
+      expect((await bare(form({ email: email.toUpperCase() }))).status).toBe(202);
+      const third = await bare(form({ email }));
+      expect(third.status).toBe(429);
+      expect(third.headers.get("retry-after")).toMatch(/^\d+$/);
+      expect((await bare(form())).status).toBe(202); // another address is not affected
+    });
+    const user = await prisma.user.findFirstOrThrow({ where: { email } });
+    expect(await prisma.ticket.count({ where: { userId: user.id } })).toBe(2);
+  });
+
   it("is rate limited per client address (RATE_LIMIT_PUBLIC_ADDRESS)", async () => {
     await setForm(true);
     const address = nextAddress();

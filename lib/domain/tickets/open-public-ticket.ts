@@ -2,6 +2,7 @@ import { db } from "@/lib/db/client";
 import { actorSelect } from "../actor";
 import { normalizeEmail } from "../auth/account-helpers";
 import { NotFoundError } from "../errors";
+import { assertNotThrottled, recordFailure } from "../auth/throttle";
 import { isAgent } from "../policy";
 import { getSetting } from "../settings/get-settings";
 import { ensureCustomerContact, ensureCustomerUser } from "../users/ensure-customer";
@@ -33,6 +34,11 @@ export async function openPublicTicket(input: PublicTicketInput): Promise<{ tick
   if (input.honeypot?.trim()) return { ticketId: null };
   const email = normalizeEmail(input.email);
   const prisma = await db();
+  // Per submitted address, whatever the client address: the per-address limit at the edge
+  // needs TRUST_PROXY_HOPS, this one holds without it (a 429 tells nothing about accounts).
+  const key = { key: `public-form:${email}`, maxFailures: publicFormMaxPerEmail() };
+  await assertNotThrottled(prisma, [key.key]);
+  await recordFailure(prisma, [key]);
   const existing = await prisma.user.findFirst({ where: { email: { equals: email, mode: "insensitive" } }, select: actorSelect });
   if (existing && (!existing.isActive || isAgent(existing))) return { ticketId: null };
   const actor = existing ?? (await ensureCustomerUser(email, input.name.trim()));
@@ -43,6 +49,12 @@ export async function openPublicTicket(input: PublicTicketInput): Promise<{ tick
     defaultChannel: "portal",
   });
   return { ticketId: ticket.id };
+}
+
+/** Tickets one email address may open through the form per LOGIN_WINDOW_SECONDS (default 5). */
+export function publicFormMaxPerEmail(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.PUBLIC_FORM_MAX_PER_EMAIL);
+  return Number.isInteger(n) && n > 0 ? n : 5;
 }
 
 /** 404 while the public ticket form is switched off: to visitors it does not exist. */
