@@ -188,7 +188,7 @@ describe("in-app notifications: no input produces a 500", () => {
     await fc.assert(fc.asyncProperty(queryOf(["unread", "cursor", "page_size"]), nasty, bodyOf(["id"]), fc.boolean(), async (q, id, b, asAgent) => {
       const who = asAgent ? agent : customer;
       no5xx(await call(notificationsRoute.GET as any, "GET", "/api/v1/support/notifications/", { user: who, query: q }), q);
-      no5xx(await call(notificationReadRoute.POST as any, "POST", `/api/v1/support/notifications/${encodeURIComponent(id)}/read/`, { user: who, body: b, params: { id } }), id);
+      no5xx(await call(notificationReadRoute.POST as any, "POST", `/api/v1/support/notifications/${id}/read/`, { user: who, body: b, params: { id } }), id);
       no5xx(await call(notificationsReadAllRoute.POST as any, "POST", "/api/v1/support/notifications/read-all/", { user: who, body: b }), b);
       no5xx(await call(unreadCountRoute.GET as any, "GET", "/api/v1/support/notifications/unread-count/", { user: who, query: q }), q);
     }), { numRuns: 30 });

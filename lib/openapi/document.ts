@@ -187,11 +187,10 @@ export function openApiDocument(serverUrl?: string): Json {
     security: AUTHENTICATED,
     tags: [
       { name: "auth", description: "API tokens (JWT) and self-service accounts (sign-up, email verification, password reset, sign-in links)" },
-      { name: "admin", description: "Administration (admins only; 403 for everyone else)" },
       { name: "public", description: "Anonymous endpoints (the public ticket form)" },
       { name: "support", description: "Support API of the frontend integration guide" },
       { name: "crm", description: "CRM ticket API" },
-      { name: "admin", description: "Administration (admins and super admins only): users, the audit log, invitations, teams, companies" },
+      { name: "admin", description: "Administration (admins and super admins only; 403 for everyone else): users, the audit log, invitations, teams, companies, settings" },
       { name: "schema", description: "This document" },
     ],
     paths,
