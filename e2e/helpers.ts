@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import { pngSize } from "../tests/support/png";
 import { SEED_DATA_FILE, USERS, type UserKey } from "./users";
 
@@ -85,4 +85,29 @@ export async function tokenFor(page: Page, who: UserKey): Promise<string> {
   const res = await page.request.post("/api/v1/auth/token/", { data: { email: u.email, password: u.password } });
   expect(res.status()).toBe(200);
   return (await res.json()).access;
+}
+
+/** An agent's browser reading the dev mailbox: `link` finds the newest mail to `to` whose subject
+ * matches and returns the path of its `/<path>/?token=…` link (from the text part). */
+export async function mailbox(browser: Browser) {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await signIn(page, "agent");
+  return {
+    async link(to: string, subject: RegExp, path: string): Promise<string> {
+      const entry = page.getByRole("link").filter({ hasText: to }).filter({ hasText: subject }).first();
+      await expect(async () => {
+        await page.goto("/dev/mailbox/");
+        await expect(entry).toBeVisible({ timeout: 1_000 });
+      }).toPass({ timeout: 20_000 });
+      await entry.click();
+      await page.waitForURL(/id=/);
+      await page.goto(`${page.url()}&view=text`);
+      const text = await page.locator("pre").innerText();
+      const m = new RegExp(`https?://[^\\s>]+(/${path}/\\?token=[A-Za-z0-9_-]+)`).exec(text);
+      expect(m, `a ${path} link in the mail to ${to}`).not.toBeNull();
+      return m![1];
+    },
+    close: () => ctx.close(),
+  };
 }

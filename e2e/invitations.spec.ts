@@ -1,5 +1,5 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { shot, signIn, tokenFor, watchErrors } from "./helpers";
+import { mailbox, shot, signIn, tokenFor, watchErrors } from "./helpers";
 
 /*
  * Acceptance 3 of issue 10: an admin invites an agent in /admin/invitations/, the agent opens
@@ -12,22 +12,12 @@ const run = Date.now().toString(36);
 
 /** The path of the invitation link in the newest mail to `to` (read in the dev mailbox by an agent). */
 async function invitationLink(browser: Browser, to: string): Promise<string> {
-  const ctx = await browser.newContext();
-  const page = await ctx.newPage();
-  await signIn(page, "agent");
-  const entry = page.getByRole("link").filter({ hasText: to }).filter({ hasText: /You are invited/ }).first();
-  await expect(async () => {
-    await page.goto("/dev/mailbox/");
-    await expect(entry).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 20_000 });
-  await entry.click();
-  await page.waitForURL(/id=/);
-  await page.goto(`${page.url()}&view=text`);
-  const text = await page.locator("pre").innerText();
-  const m = /https?:\/\/[^\s>]+(\/accept-invitation\/\?token=[A-Za-z0-9_-]+)/.exec(text);
-  expect(m, `an invitation link in the mail to ${to}`).not.toBeNull();
-  await ctx.close();
-  return m![1];
+  const box = await mailbox(browser);
+  try {
+    return await box.link(to, /You are invited/, "accept-invitation");
+  } finally {
+    await box.close();
+  }
 }
 
 test("an admin invites an agent, who accepts, sees the queue, and is locked out of the API once deactivated", async ({ page, browser }) => {

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signIn, watchErrors, shot } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { mailbox, signIn, watchErrors, shot } from "./helpers";
 import { USERS } from "./users";
 
 /*
@@ -11,30 +11,6 @@ import { USERS } from "./users";
 const STRONG = "plum orbit kettle mosaic 42";
 const NEWER = "violet canyon sparrow ledger 7";
 const run = Date.now().toString(36);
-
-/** An agent's browser reading the dev mailbox: the newest mail to `to` whose subject matches. */
-async function mailbox(browser: Browser) {
-  const ctx = await browser.newContext();
-  const page = await ctx.newPage();
-  await signIn(page, "agent");
-  return {
-    async link(to: string, subject: RegExp, path: string): Promise<string> {
-      const entry = page.getByRole("link").filter({ hasText: to }).filter({ hasText: subject }).first();
-      await expect(async () => {
-        await page.goto("/dev/mailbox/");
-        await expect(entry).toBeVisible({ timeout: 1_000 });
-      }).toPass({ timeout: 20_000 });
-      await entry.click();
-      await page.waitForURL(/id=/);
-      await page.goto(`${page.url()}&view=text`);
-      const text = await page.locator("pre").innerText();
-      const m = new RegExp(`https?://[^\\s>]+(/${path}/\\?token=[A-Za-z0-9_-]+)`).exec(text);
-      expect(m, `a ${path} link in the mail to ${to}`).not.toBeNull();
-      return m![1];
-    },
-    close: () => ctx.close(),
-  };
-}
 
 async function signInWithPassword(page: Page, email: string, password: string) {
   await page.goto("/signin/");
