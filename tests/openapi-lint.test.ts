@@ -39,14 +39,14 @@ async function lint(doc: unknown, name: string): Promise<Finding[]> {
 const show = (fs: Finding[]) => fs.map((f) => `${f.code} ${f.path.join(".")}: ${f.message}`).join("\n");
 
 describe("OpenAPI lint (spectral:oas)", () => {
-  it("finds no errors and no warnings in the served document", async () => {
+  it("finds no errors and no warnings in the served document", { timeout: 300_000 }, async () => {
     const r = await call(schemaRoute.GET as never, "GET", "/api/v1/schema/");
     expect(r.status).toBe(200);
     const findings = await lint(r.json, "served");
     expect(findings.filter((f) => f.severity <= 1), show(findings)).toEqual([]);
   }, 60_000);
 
-  it("still reports what it should: an operation without operationId or description is flagged", async () => {
+  it("still reports what it should: an operation without operationId or description is flagged", { timeout: 300_000 }, async () => {
     const r = await call(schemaRoute.GET as never, "GET", "/api/v1/schema/");
     const doc = structuredClone(r.json);
     delete doc.paths["/api/v1/tickets/"].get.operationId;
