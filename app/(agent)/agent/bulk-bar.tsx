@@ -42,7 +42,9 @@ export function BulkBar({ picked, agents, selfId, onDone, onClear }: {
   picked: ReadonlyMap<string, Picked>;
   agents: AgentSummary[];
   selfId: string;
-  onDone: (o: BulkOutcome) => void;
+  /** The outcome, and the selection to keep: the changed tickets at their new versions, so
+   * another change can follow (assign, then tag); the refused ones drop out (they are named). */
+  onDone: (o: BulkOutcome, keep: ReadonlyMap<string, Picked>) => void;
   onClear: () => void;
 }) {
   const qc = useQueryClient();
@@ -61,10 +63,12 @@ export function BulkBar({ picked, agents, selfId, onDone, onClear }: {
       const versions = Object.fromEntries([...picked].map(([id, p]) => [id, p.version]));
       const { data } = await api.POST("/api/v1/support/tickets/bulk/", { body: { ids, changes, versions } });
       const failed = data.results.filter((r) => r.status !== "ok").map((r) => ({ id: r.id, number: picked.get(r.id)?.number ?? r.id, code: r.code, detail: r.detail ?? "" }));
-      onDone({ action, updated: data.results.length - failed.length, failed });
+      const keep = new Map<string, Picked>();
+      for (const r of data.results) if (r.status === "ok" && r.ticket) keep.set(r.id, { version: r.ticket.version, number: r.ticket.ticket_number });
+      onDone({ action, updated: data.results.length - failed.length, failed }, keep);
     } catch (e) {
       const detail = e instanceof ApiError ? e.message : "The request failed.";
-      onDone({ action, updated: 0, failed: ids.map((id) => ({ id, number: picked.get(id)?.number ?? id, code: e instanceof ApiError ? e.status : 0, detail })) });
+      onDone({ action, updated: 0, failed: ids.map((id) => ({ id, number: picked.get(id)?.number ?? id, code: e instanceof ApiError ? e.status : 0, detail })) }, picked);
     } finally {
       setBusy(false);
       setTags("");

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { BulkBar, BulkResult, type BulkOutcome, type Picked } from "./bulk-bar";
 import { SaveViewButton } from "./save-view";
 import { agentName, Avatar, PriorityMarker, StatusPill, UnreadBadge, channelLabel } from "@/components/badges";
@@ -64,6 +64,12 @@ export function QueueView({ title, filterBar, search, renderedAt, initial, agent
   const [picked, setPicked] = useState<ReadonlyMap<string, Picked>>(new Map());
   const [outcome, setOutcome] = useState<BulkOutcome | null>(null);
   const rows = q.ok ? q.rows : [];
+  // A selected ticket that left the page (filtered out after a change, another page) is unselected.
+  const onPage = rows.map((r) => r.ticket.id).join(",");
+  useEffect(() => {
+    const ids = new Set(onPage.split(","));
+    setPicked((cur) => ([...cur.keys()].every((id) => ids.has(id)) ? cur : new Map([...cur].filter(([id]) => ids.has(id)))));
+  }, [onPage]);
   return (
     <>
       <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-6 py-2">
@@ -87,7 +93,7 @@ export function QueueView({ title, filterBar, search, renderedAt, initial, agent
         {outcome && <BulkResult outcome={outcome} onDismiss={() => setOutcome(null)} />}
         {picked.size > 0 && (
           <BulkBar picked={picked} agents={agents} selfId={selfId} onClear={() => setPicked(new Map())}
-            onDone={(o) => { setOutcome(o); setPicked(new Map()); }} />
+            onDone={(o, keep) => { setOutcome(o); setPicked(keep); }} />
         )}
         {!q.ok ? (
           <div role="alert" className="rounded-xl border border-red-200 bg-red-50 p-4 text-sm text-red-800">
