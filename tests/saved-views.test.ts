@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import * as viewsRoute from "@/app/api/v1/support/views/route";
@@ -146,5 +147,23 @@ describe("saved views", () => {
     const p1 = await views.list(agent, { page_size: "2" });
     expect(names(p1)).toEqual(["D", "E"]);
     expect(p1.json.next).toBeTruthy();
+  });
+
+  it("never answer a 500, whatever the body, id or query", async () => {
+    const { agent, customer } = await cast();
+    const made = await created(agent, { name: "Fuzz" });
+    const nasty = fc.oneof(
+      fc.string(),
+      fc.constantFrom("", " ", "\u0000", "a\u0000b", "null", "-1", "1e309", "NaN", "00000000-0000-0000-0000-000000000000", "%", "x".repeat(5000), "\ud800",
+        "status=new&ordering=nope", "tags=%ZZ", "?cursor=abc", "assigned_to=\u0000", "created_at_after=2025-02-30"),
+    );
+    const value = fc.oneof(nasty, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(nasty, { maxLength: 3 }));
+    const body = fc.oneof(fc.dictionary(fc.constantFrom("name", "query", "shared", "position"), value, { maxKeys: 4 }), value);
+    await fc.assert(fc.asyncProperty(body, fc.oneof(fc.constant(made.id as string), nasty), fc.dictionary(fc.constantFrom("cursor", "page_size"), nasty, { maxKeys: 2 }), fc.boolean(), async (b, id, q, asAgent) => {
+      const who = asAgent ? agent : customer;
+      for (const r of [await views.create(who, b), await views.list(who, q), await views.patch(who, id, b), await views.get(who, id)]) {
+        expect(r.status, JSON.stringify({ b, id, q })).toBeLessThan(500);
+      }
+    }), { numRuns: 30 });
   });
 });
