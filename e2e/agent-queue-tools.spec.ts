@@ -142,6 +142,7 @@ test("save a view, reload, open it from the sidebar; a shared view reaches the t
   await view.click();
   await page.waitForURL((u) => u.searchParams.get("tags") === "bulk-a" && u.searchParams.get("ordering") === "-created_at");
   await expect(view).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tier 2 lantern desk");
   const expected = await apiGet<{ results: { id: string }[] }>(page, `/api/v1/support/tickets/?${query}`);
   await expect.poll(() => domIds(page)).toEqual(expected.results.map((t) => t.id));
   await shot(page, "queue-saved-views");

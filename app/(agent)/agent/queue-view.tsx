@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { BulkBar, BulkResult, type BulkOutcome, type Picked } from "./bulk-bar";
 import { SaveViewButton } from "./save-view";
+import { normalise, savedViewsQuery } from "./saved-views-nav";
 import { agentName, Avatar, PriorityMarker, StatusPill, UnreadBadge, channelLabel } from "@/components/badges";
 import { EmptyState } from "@/components/empty-state";
 import { SlaCountdown } from "@/components/sla-countdown";
@@ -60,6 +61,10 @@ export function QueueView({ title, filterBar, search, renderedAt, initial, agent
   const names = new Map(agents.map((a) => [a.id, agentName(a)]));
   const q = data.queue;
   const { layout } = useQueueLayout();
+  // A URL that is one of the agent's saved views is titled with its name.
+  const { data: saved } = useQuery(savedViewsQuery);
+  const own = normalise(search);
+  const heading = (title === "Filtered tickets" && saved?.find((v) => normalise(v.query) === own)?.name) || title;
   // Selected tickets, with the version each had when picked (the bulk call's If-Match).
   const [picked, setPicked] = useState<ReadonlyMap<string, Picked>>(new Map());
   const [outcome, setOutcome] = useState<BulkOutcome | null>(null);
@@ -73,7 +78,7 @@ export function QueueView({ title, filterBar, search, renderedAt, initial, agent
   return (
     <>
       <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-6 py-2">
-        <h1 className="text-lg font-semibold tracking-tight text-slate-900">{title}</h1>
+        <h1 className="text-lg font-semibold tracking-tight text-slate-900">{heading}</h1>
         <p data-testid="queue-total" className="text-sm tabular-nums text-slate-600">{q.ok ? totalLabel(q.total) : "Check the filters"}</p>
         <p className="ml-auto text-xs text-slate-500" aria-live="polite">
           {isError ? <span className="text-red-700">Could not refresh the queue; retrying…</span> : isFetching ? <span>Refreshing…</span> : <span data-live-state={live}>{liveLabel(live, QUEUE_POLL_MS)}</span>}
@@ -273,10 +278,10 @@ function TagChips({ tags }: { tags: string[] }) {
   if (!tags.length) return null;
   const shown = tags.slice(0, 3);
   return (
-    <span className="flex shrink-0 items-center gap-1" data-tags={tags.join(",")}>
+    <span className="flex min-w-0 max-w-[14rem] items-center gap-1 overflow-hidden" data-tags={tags.join(",")}>
       <span className="sr-only">Tags:</span>
       {shown.map((tag) => (
-        <span key={tag} className="rounded bg-slate-100 px-1.5 text-[11px] leading-4 font-medium text-slate-700 ring-1 ring-slate-200 ring-inset">{tag}</span>
+        <span key={tag} className="shrink-0 rounded bg-slate-100 px-1.5 text-[11px] leading-4 font-medium text-slate-700 ring-1 ring-slate-200 ring-inset">{tag}</span>
       ))}
       {tags.length > shown.length && <span className="text-[11px] text-slate-600" title={tags.slice(3).join(", ")}>+{tags.length - shown.length}</span>}
     </span>

@@ -11,7 +11,14 @@ import type { components } from "@/lib/api-client/schema";
 type View = components["schemas"]["SavedView"];
 const COUNT_REFRESH_MS = 30_000;
 
-function normalise(q: string): string {
+/** The saved views query, shared by the sidebar and the queue's title (one cache entry). */
+export const savedViewsQuery = {
+  queryKey: ["saved-views"],
+  queryFn: async () => (await api.GET("/api/v1/support/views/", { query: { page_size: 100 } })).data.results,
+  staleTime: 30_000,
+};
+
+export function normalise(q: string): string {
   return [...new URLSearchParams(q)].filter(([k, v]) => k !== "cursor" && v !== "").map(([k, v]) => `${k}=${v}`).sort().join("&");
 }
 
@@ -51,11 +58,7 @@ export function SavedViewsNav({ selfId }: { selfId: string }) {
   const [editing, setEditing] = useState(false);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const { data: views } = useQuery({
-    queryKey: ["saved-views"],
-    queryFn: async () => (await api.GET("/api/v1/support/views/", { query: { page_size: 100 } })).data.results,
-    staleTime: 30_000,
-  });
+  const { data: views } = useQuery(savedViewsQuery);
   const mine = (views ?? []).filter((v) => v.owner === selfId);
   const team = (views ?? []).filter((v) => v.owner !== selfId);
 
