@@ -37,7 +37,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   return (
     <QueueLayoutProvider initial={layout} userId={actor.id}>
       <main>
-        <QueueView title={viewTitle(params)} search={search} renderedAt={Date.now()} initial={{ queue, stats }} agents={agents} selfId={actor.id}
+        <QueueView title={viewTitle(params)} search={search} renderedAt={Date.now()} initial={{ queue, stats }} agents={agents} selfId={actor.id} canShare={actor.teamId != null}
           filterBar={<FilterBar agents={agents} errors={queue.ok ? {} : queue.errors} />} />
       </main>
     </QueueLayoutProvider>
