@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
-import { ThrottledError, UnsupportedMediaTypeError, PayloadTooLargeError, ValidationError } from "@/lib/domain/errors";
+import { ThrottledError, UnsupportedMediaTypeError, PayloadTooLargeError, PreconditionFailedError, ValidationError } from "@/lib/domain/errors";
 import "@/lib/boot";
 import { errorResponse, zodToFields } from "./errors";
 import { idempotent } from "./idempotency";
@@ -21,6 +21,11 @@ export interface ApiOptions {
   account?: boolean;
   /** An anonymous submission (the public ticket form): counted against `public`. */
   publicForm?: boolean;
+  /**
+   * A 412 that names a ticket (PreconditionFailedError.ticketId) answered with more than its
+   * detail: the route adds the ticket's current state so a client can show what changed.
+   */
+  onStale?: (req: NextRequest, e: PreconditionFailedError & { ticketId: string }) => Promise<Response>;
 }
 
 /**
@@ -46,6 +51,10 @@ export function api<P = Record<string, never>>(handler: (req: NextRequest, param
       res.headers.set("Cache-Control", res.headers.get("Cache-Control") ?? "no-store");
     } catch (e) {
       res = errorResponse(e, opts.fields);
+      if (opts.onStale && e instanceof PreconditionFailedError && e.ticketId) {
+        // The plain 412 stands if the ticket cannot be read any more (deleted meanwhile).
+        res = await opts.onStale(req, e as PreconditionFailedError & { ticketId: string }).catch(() => res);
+      }
     }
     for (const [k, v] of Object.entries(limitHeaders)) res.headers.set(k, v);
     return res;
