@@ -16,6 +16,7 @@ import { postMessage } from "../lib/domain/messages/post-message";
 import { updateTicket } from "../lib/domain/tickets/update-ticket";
 import type { UpdateTicketInput } from "../lib/domain/tickets/types";
 import { upsertUser } from "../lib/domain/users/upsert-user";
+import { createMacro } from "../lib/domain/macros/save-macro";
 import { USERS, SEED_DATA_FILE, SECRET_NOTE } from "./users";
 
 const HOUR = 3_600_000;
@@ -104,6 +105,27 @@ async function main() {
 
   // Casey has an unread answer waiting (used to check that agent URLs never mark it read).
   await postMessage(agent2, { ticketId: ids["Invoice shows the wrong company name"], body: "We are reissuing the invoice now." });
+
+  // Agent ticket tools (e2e/agent-ticket-tools.spec.ts, e2e/collision.spec.ts): Pat's tickets,
+  // worded to stay out of the other specs' searches, plus tags to suggest and a shared macro.
+  const TOOLS: [string, UpdateTicketInput][] = [
+    ["Stove regulator hisses", {}],
+    ["Compass needle sticks", { tags: ["gear"] }],
+    ["Lantern mantle replacement", { tags: ["warranty-claim", "gear"] }],
+    ["Map case zipper jammed", { assignedToId: agent.id, status: "assigned" }],
+    ["Kayak paddle blade cracked", {}],
+  ];
+  for (const [subject, fields] of TOOLS) {
+    const t = await createTicket(pat, { subject, initialMessage: `About my order: ${subject.toLowerCase()}.` });
+    if (Object.keys(fields).length) await updateTicket(admin, t.id, fields);
+    ids[subject] = t.id;
+  }
+  await createMacro(admin, {
+    name: "Ask for order details",
+    body: "Hi {{customer.first_name}}, thanks for writing about ticket {{ticket.number}}. Could you send us your order number? Best, {{agent.name}}",
+    status: "pending", assignTo: "me", addTags: ["awaiting-details"], shared: true,
+  });
+  await createMacro(agent, { name: "Signature", body: "Kind regards, {{agent.name}}", shared: false });
 
   const out = { ids, caseyOrder: { id: caseyOrder.id, number: caseyOrder.number }, users: { agent: agent.id, agent2: agent2.id, casey: casey.id, blake: blake.id, admin: admin.id, dana: dana.id, erin: erin.id, pat: pat.id } };
   fs.mkdirSync(path.dirname(SEED_DATA_FILE), { recursive: true });
