@@ -84,12 +84,15 @@ test("tags: add with autocomplete and remove; the API reflects each change", asy
   await expect(tags.getByText("warranty-claim")).toBeVisible();
   await expect.poll(async () => (await apiGet(page, `/api/v1/support/tickets/${id}/`)).tags).toEqual(["gear", "warranty-claim"]);
 
-  // A new tag, typed (normalized as the API stores it).
+  // A new tag, typed (normalized as the API stores it), once the first change has saved.
+  const saving = page.getByRole("status").filter({ hasText: "Saving…" });
+  await expect(saving).toHaveCount(0);
   await input.fill("Needs Photo");
   await input.press("Enter");
   await expect(tags.getByText("needs photo")).toBeVisible();
   await expect.poll(async () => (await apiGet(page, `/api/v1/support/tickets/${id}/`)).tags).toEqual(["gear", "warranty-claim", "needs photo"]);
 
+  await expect(saving).toHaveCount(0);
   await page.getByRole("button", { name: "Remove tag gear" }).click();
   await expect(tags.getByText("gear", { exact: true })).toHaveCount(0);
   await expect.poll(async () => (await apiGet(page, `/api/v1/support/tickets/${id}/`)).tags).toEqual(["warranty-claim", "needs photo"]);
