@@ -57,6 +57,8 @@ describe("GET /api/v1/support/tags/ (tag autocomplete)", () => {
     const long = await suggest(agent, { search: "x".repeat(201) });
     expect(long.status).toBe(400);
     expect(long.json.search).toEqual(["Search is limited to 200 characters."]);
+    // NUL characters are dropped from search, as DRF's SearchFilter does (never reach PostgreSQL).
+    expect((await suggest(agent, { search: "a\u0000b" })).status).toBe(200);
     // Odd characters are text, not pattern syntax.
     expect((await suggest(agent, { search: "%_\\'" })).status).toBe(200);
   });
