@@ -128,3 +128,51 @@ test("Send and set resolved, from the split button's menu by keyboard", async ({
   expect(t.resolved_at).toBeTruthy();
   await errors.expectNoErrors();
 });
+
+test("macros page: linked from the sidebar; create, edit and delete a macro", async ({ page }) => {
+  const errors = watchErrors(page);
+  await signIn(page, "agent");
+  await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Macros" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Macros" })).toBeVisible();
+  const table = page.getByRole("table", { name: "Macros" });
+  const row = (name: string) => table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(name) }) });
+  await expect(row("Ask for order details")).toContainText("Shared");
+  // Shared by an admin: usable, not editable by Alex.
+  await expect(row("Ask for order details").getByRole("button", { name: /Edit/ })).toHaveCount(0);
+  await expect(row("Signature")).toContainText("Personal");
+
+  await page.getByRole("button", { name: "New macro" }).click();
+  const form = page.getByRole("form", { name: "New macro" });
+  await form.getByLabel("Name").fill("Shipping delay");
+  await form.getByLabel("Reply text").fill("Hello {{customer.name}}, about {{ticket.nmber}}");
+  await form.getByLabel("Set status").selectOption("pending");
+  await form.getByLabel("Add tags (comma separated)").fill("delay, Courier");
+  await form.getByLabel(/Shared with all agents/).check();
+  await form.getByRole("button", { name: "Create macro" }).click();
+  // A misspelt placeholder is refused before it can reach a customer.
+  await expect(form.getByText(/ticket\.nmber/)).toBeVisible();
+  await expectNoSeriousViolations(page, "macros page with the form and an error");
+  await form.getByLabel("Reply text").fill("Hello {{customer.name}}, your parcel for {{ticket.number}} is delayed.");
+  await form.getByRole("button", { name: "Create macro" }).click();
+  await expect(form).toBeHidden();
+  await expect(row("Shipping delay")).toContainText("Shared");
+  await expect(row("Shipping delay")).toContainText("Status: Pending");
+  await expect(row("Shipping delay")).toContainText("Add tags: delay, courier");
+  const made = (await apiGet(page, "/api/v1/support/macros/?search=shipping%20delay")).results;
+  expect(made).toHaveLength(1);
+  expect(made[0]).toMatchObject({ shared: true, status: "pending", add_tags: ["delay", "courier"], owner: seedData().users.agent });
+  await shot(page, "agent-macros");
+
+  await row("Shipping delay").getByRole("button", { name: /Edit/ }).click();
+  const edit = page.getByRole("form", { name: "Edit macro Shipping delay" });
+  await edit.getByLabel("Name").fill("Shipping delay notice");
+  await edit.getByLabel(/Shared with all agents/).uncheck();
+  await edit.getByRole("button", { name: "Save macro" }).click();
+  await expect(row("Shipping delay notice")).toContainText("Personal");
+
+  page.once("dialog", (d) => d.accept());
+  await row("Shipping delay notice").getByRole("button", { name: /Delete/ }).click();
+  await expect(row("Shipping delay notice")).toHaveCount(0);
+  expect((await apiGet(page, "/api/v1/support/macros/?search=shipping%20delay")).results).toEqual([]);
+  await errors.expectNoErrors();
+});
