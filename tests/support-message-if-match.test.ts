@@ -44,6 +44,13 @@ describe("message post honours If-Match (the ticket's ETag)", () => {
     expect(after.json.status).not.toBe("pending");
     expect(after.headers.get("etag")).toBe(current);
 
+    // Sent with an Idempotency-Key, the 412 is the same explained answer (and is what a retry replays).
+    const keyed = await call(h(supportRoutes.messagesRoute.POST), "POST", "/api/v1/support/messages/", {
+      user: b, body: { ticket: t.id, body: "Second thoughts" }, headers: { "If-Match": now, "Idempotency-Key": "stale-1" },
+    });
+    expect(keyed.status).toBe(412);
+    expect(keyed.json.ticket).toMatchObject({ id: t.id, priority: "urgent" });
+
     // With the current ETag (or a list containing it, or *) the same reply posts.
     const retry = await post(b, { ticket: t.id, body: "Second thoughts", status: "pending" }, `"00000000-v1", ${current}`);
     expect(retry.status, retry.text).toBe(201);

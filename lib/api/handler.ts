@@ -36,7 +36,9 @@ export interface ApiOptions {
  * own origin (403 otherwise).
  */
 export function api<P = Record<string, never>>(handler: (req: NextRequest, params: P) => Promise<Response>, opts: ApiOptions = {}) {
-  const fn = opts.idempotent ? idempotent(handler, { fields: opts.fields }) : handler;
+  // Inside the idempotency layer, so a replayed 412 is the explained one.
+  const explained = opts.onStale ? explainStale(handler, opts.onStale) : handler;
+  const fn = opts.idempotent ? idempotent(explained, { fields: opts.fields }) : explained;
   return async (req: NextRequest, ctx: Ctx<P>): Promise<Response> => {
     let limitHeaders: Record<string, string> = {};
     let res: Response;
@@ -51,13 +53,22 @@ export function api<P = Record<string, never>>(handler: (req: NextRequest, param
       res.headers.set("Cache-Control", res.headers.get("Cache-Control") ?? "no-store");
     } catch (e) {
       res = errorResponse(e, opts.fields);
-      if (opts.onStale && e instanceof PreconditionFailedError && e.ticketId) {
-        // The plain 412 stands if the ticket cannot be read any more (deleted meanwhile).
-        res = await opts.onStale(req, e as PreconditionFailedError & { ticketId: string }).catch(() => res);
-      }
     }
     for (const [k, v] of Object.entries(limitHeaders)) res.headers.set(k, v);
     return res;
+  };
+}
+
+/** A 412 naming its ticket becomes the route's fuller answer; the plain 412 stands if that fails. */
+function explainStale<P>(handler: (req: NextRequest, params: P) => Promise<Response>, onStale: NonNullable<ApiOptions["onStale"]>) {
+  return async (req: NextRequest, params: P): Promise<Response> => {
+    try {
+      return await handler(req, params);
+    } catch (e) {
+      const res = e instanceof PreconditionFailedError && e.ticketId ? await onStale(req, e as PreconditionFailedError & { ticketId: string }).catch(() => null) : null;
+      if (res) return res;
+      throw e;
+    }
   };
 }
 
