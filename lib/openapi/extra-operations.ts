@@ -5,6 +5,7 @@ import { notificationPreferencesSchema } from "@/lib/schemas/notifications";
 import { ticketPartiesPageOut, ticketPartiesQuerySchema } from "@/lib/api/support/ticket-parties";
 import { presenceSchema, streamQuerySchema } from "@/lib/api/support/stream-schema";
 import { bulkResultsOut, bulkSchema } from "@/lib/api/support/bulk";
+import { tagSuggestionPageOut, tagSuggestQuerySchema } from "@/lib/api/support/tags";
 import { appliedMacroOut, applyMacroSchema, macroCreateSchema, macroListQuerySchema, macroOut, macroPageOut, macroUpdateSchema } from "@/lib/api/support/macros";
 import { markedReadOut, notificationListQuerySchema, unreadCountOut, userNotificationOut, userNotificationPageOut } from "@/lib/api/support/notifications";
 import { viewCreateSchema, viewListQuerySchema, viewOut, viewPageOut, viewUpdateSchema } from "@/lib/api/support/views";
@@ -33,6 +34,7 @@ export const extraOperations: ApiOperation[] = [
   { method: "put", path: "/api/v1/support/notification-preferences/", tag: "support", summary: "Set the agent's email notification switches", body: preferencesUpdate, response: preferencesOut },
   { method: "get", path: "/api/v1/support/stream/", tag: "support", summary: "Stream changes as Server-Sent Events", query: streamQuerySchema, produces: "text/event-stream" },
   { method: "post", path: "/api/v1/support/tickets/{id}/presence/", tag: "support", summary: "Announce an agent's presence on a ticket", body: presenceHeartbeat, status: 204 },
+  { method: "get", path: "/api/v1/support/tags/", tag: "support", summary: "Popular tags for autocomplete", query: tagSuggestQuerySchema, response: tagSuggestionPageOut },
   { method: "get", path: "/api/v1/support/macros/", tag: "support", summary: "List the macros the agent may use", query: macroListQuerySchema, response: macroPageOut },
   { method: "post", path: "/api/v1/support/macros/", tag: "support", summary: "Create a macro", body: macroCreateSchema, response: macroOut, status: 201 },
   { method: "get", path: "/api/v1/support/macros/{id}/", tag: "support", summary: "Get a macro", response: macroOut },

@@ -22,6 +22,6 @@ export default async function AgentTicketPage({ params }: { params: Promise<{ id
   const [view, agents] = await Promise.all([loadTicketView(actor, id), listAgents(actor)]);
   return (
     <TicketWorkspace initial={view} renderedAt={Date.now()} agents={agents}
-      self={{ id: actor.id, name: actor.name || actor.email }} />
+      self={{ id: actor.id, name: actor.name || actor.email, email: actor.email }} />
   );
 }
