@@ -72,7 +72,10 @@ async function mergeIn(tx: Tx, actor: Actor, sourceId: string, targetId: string,
   const since = pre.ifUnmodifiedSince;
   if (since && Math.floor(source.updatedAt.getTime() / 1000) > Math.floor(since.getTime() / 1000)) throw new PreconditionFailedError();
   if (source.mergedIntoId) throw new ConflictError(`This ticket was already merged into another ticket.`);
-  if (target.mergedIntoId) throw new ConflictError(`Ticket ${target.number} was itself merged into another ticket; merge into that one instead.`);
+  if (target.mergedIntoId) {
+    const into = await tx.ticket.findUnique({ where: { id: target.mergedIntoId }, select: { number: true } });
+    throw new ConflictError(`Ticket ${target.number} was itself merged into ${into?.number ?? "another ticket"}; merge into that one instead.`);
+  }
 
   const now = new Date();
   // Rows move with set-based statements; the target's counters grow by exactly what moved.
