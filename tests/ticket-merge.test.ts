@@ -7,6 +7,7 @@ import { call, handler as h } from "./support/http";
 import { crmApi, supportApi } from "./support/api";
 import { makeCast, makeUser, type Cast, type TestUser } from "./support/cast";
 import { clearOutbox, makeContact, newTicket, outbox, pngFile, postMessage } from "./support/fixtures";
+import { agentReplyMail, eml, receive, setInboundEnv } from "./support/mail";
 
 useTestDb();
 
@@ -227,5 +228,30 @@ describe("POST /api/v1/support/tickets/{id}/merge/", () => {
       await new Promise((r) => setTimeout(r, 1500));
       expect(await deadlocks()).toBe(before);
     }
+  });
+});
+
+describe("after a merge", () => {
+  it("writes stream events for both tickets and none that would mail a status change", async () => {
+    const a = await newTicket(cast.customer, { subject: "Stream dup" });
+    const b = await newTicket(cast.customer, { subject: "Stream main" });
+    const prisma = await db();
+    const since = (await prisma.realtimeEvent.aggregate({ _max: { seq: true } }))._max.seq ?? 0n;
+    expect((await merge(cast.agent, a.id, { target: b.id })).status).toBe(200);
+    const rows = await prisma.realtimeEvent.findMany({ where: { seq: { gt: since } }, orderBy: { seq: "asc" } });
+    expect(rows.map((r) => [r.type, r.ticketId, (r.data as { fields?: string[] }).fields])).toEqual([
+      ["ticket.updated", a.id, ["status", "merged_into"]],
+      ["ticket.updated", b.id, ["merged_from"]],
+    ]);
+  });
+
+  it("an emailed reply to the duplicate lands on the ticket it was merged into", async () => {
+    setInboundEnv();
+    const { customer, t, mail } = await agentReplyMail();
+    const main = await newTicket(customer, { subject: "Main thread" });
+    expect((await merge(cast.agent, t.id, { target: main.id })).status).toBe(200);
+    const row = await receive(eml({ from: customer.email, to: mail.headers!["Reply-To"], text: "Any news?" }));
+    expect(row).toMatchObject({ status: "processed", ticketId: main.id });
+    expect((await supportApi.getTicket(cast.agent, t.id)).json).toMatchObject({ status: "closed", merged_into: main.id });
   });
 });
