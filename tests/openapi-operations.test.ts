@@ -91,6 +91,7 @@ describe("OpenAPI operations", () => {
       "support_tickets_count_retrieve get /api/v1/support/tickets/count/",
       "support_tickets_list get /api/v1/support/tickets/",
       "support_tickets_mark_read_create post /api/v1/support/tickets/{id}/mark-read/",
+      "support_tickets_merge_create post /api/v1/support/tickets/{id}/merge/",
       "support_tickets_partial_update patch /api/v1/support/tickets/{id}/",
       "support_tickets_presence_create post /api/v1/support/tickets/{id}/presence/",
       "support_tickets_retrieve get /api/v1/support/tickets/{id}/",

@@ -781,6 +781,26 @@ export interface paths {
         patch: operations["support_views_partial_update"];
         trace?: never;
     };
+    "/api/v1/support/tickets/{id}/merge/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge a duplicate ticket into another (If-Match → 412 when stale)
+         * @description Merges the duplicate `{id}` into `target` in one transaction: its messages, attachments, watchers and tags move to the target (whose message counts grow by what moved), the duplicate is closed with `merged_into` set, tickets already merged into the duplicate now point at the target, and both timelines record it. The duplicate's customer gets one email (and no separate "closed" one). Returns both tickets as they are after the merge. Agents and admins only (403 for customers; 404 when `{id}` is not visible); 400 for `target` equal to `{id}` or not an existing ticket; 409 when either ticket was already merged; 412 when If-Match / If-Unmodified-Since no longer matches the duplicate.
+         */
+        post: operations["support_tickets_merge_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/support/tickets/bulk/": {
         parameters: {
             query?: never;
@@ -1552,6 +1572,8 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
             closed_at: string | null;
+            /** @description The ticket this one was merged into (POST …/merge/); it is closed and its thread moved there. Read-only. */
+            merged_into: string | null;
         };
         SupportAttachment: {
             /** Format: uuid */
@@ -1736,6 +1758,8 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+            /** @description The ticket this one was merged into; it is closed and its thread moved there. Read-only. */
+            merged_into: string | null;
         };
         CrmTicketStats: {
             total: number;
@@ -1914,6 +1938,19 @@ export interface components {
             next: string | null;
             previous: string | null;
             results: components["schemas"]["TagSuggestion"][];
+        };
+        SupportTicketMerge: {
+            /**
+             * Format: uuid
+             * @description The ticket the duplicate ({id}) is merged into.
+             */
+            target: string;
+        };
+        SupportTicketMerged: {
+            /** @description The merged duplicate: closed, `merged_into` set to the target. */
+            source: components["schemas"]["SupportTicket"];
+            /** @description The ticket it was merged into, with the moved messages counted. */
+            target: components["schemas"]["SupportTicket"];
         };
         UserNotification: {
             /** Format: uuid */
@@ -4336,6 +4373,56 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    support_tickets_merge_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A client-chosen unique key (e.g. a UUID) that makes retrying this POST safe. The same key from the same user with the same body within 24 hours replays the first response (with `Idempotent-Replayed: true`) instead of acting twice; the same key with a different body is 422; a retry while the first request is still running is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The ETag of the version being edited. If the ticket has changed since, nothing is saved and the answer is 412. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description An HTTP date (e.g. the Last-Modified received). If the ticket has changed after it, nothing is saved and the answer is 412. */
+                "If-Unmodified-Since"?: components["parameters"]["IfUnmodifiedSince"];
+            };
+            path: {
+                /** @description A UUID. Anything else, or an object outside the caller's scope, is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupportTicketMerge"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    ETag: components["headers"]["ETag"];
+                    "Last-Modified": components["headers"]["LastModified"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportTicketMerged"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
         };
     };
