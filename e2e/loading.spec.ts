@@ -38,3 +38,23 @@ test("queue and ticket stream a skeleton first; a missing ticket is still a real
   await expect(page.getByRole("heading", { name: "Invoice shows the wrong company name" })).toBeVisible();
   await expect(page.getByTestId("skeleton")).toHaveCount(0);
 });
+
+test("the portal thread streams its skeleton; another customer's ticket stays a real 404", async ({ browser }) => {
+  const f = seedData();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, "blake");
+  const refund = f.ids["Refund for damaged tent"];
+  const res = await page.request.get(`/portal/tickets/${refund}/`);
+  expect(res.status()).toBe(200);
+  const html = await res.text();
+  expect(html).toContain("Loading the conversation…");
+  expect(html.indexOf("Loading the conversation…")).toBeLessThan(html.lastIndexOf("Refund for damaged tent"));
+
+  const caseys = f.ids["Invoice shows the wrong company name"];
+  for (const url of [`/portal/tickets/${caseys}/`, "/portal/tickets/00000000-0000-4000-8000-000000000000/"]) {
+    expect((await page.goto(url))?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Ticket not found" })).toBeVisible();
+  }
+  await context.close();
+});

@@ -1,14 +1,11 @@
-import { notFound, redirect } from "next/navigation";
+import { gateTicket } from "@/components/server/ticket-gate";
 import { openAgentTicket } from "../../_lib/open-agent-ticket";
 
 /**
- * Decides the ticket's status code before anything streams: 404 for a ticket the agent cannot
- * see, a redirect for a merged duplicate. The page below renders behind loading.tsx.
+ * Decides the status code before anything streams: 404 for a ticket the agent cannot see, a
+ * redirect for a merged duplicate. The page below renders behind loading.tsx.
  */
 export default async function AgentTicketLayout({ children, params }: { children: React.ReactNode; params: Promise<{ id: string }> }) {
-  const { id: raw } = await params;
-  const opened = await openAgentTicket(raw);
-  if (opened.mergedInto) redirect(`/agent/tickets/${opened.mergedInto}/`);
-  if (!opened.id) notFound();
+  gateTicket(await openAgentTicket((await params).id), "/agent/tickets/");
   return children;
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { gateTicket } from "@/components/server/ticket-gate";
 import { openAgentTicket } from "../../_lib/open-agent-ticket";
 import { listAgents } from "@/lib/domain/users/list-agents";
 import { loadTicketView } from "../../_lib/ticket-data";
@@ -17,9 +17,9 @@ export const dynamic = "force-dynamic";
 export default async function AgentTicketPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;
   // The layout has already answered 404 or redirected; this is the same (cached) decision.
-  const { actor, id, mergedInto } = await openAgentTicket(raw);
-  if (mergedInto) redirect(`/agent/tickets/${mergedInto}/`);
-  if (!id) notFound();
+  const opened = await openAgentTicket(raw);
+  const id = gateTicket(opened, "/agent/tickets/");
+  const actor = opened.actor;
   const [view, agents] = await Promise.all([loadTicketView(actor, id), listAgents(actor)]);
   return (
     <TicketWorkspace initial={view} renderedAt={Date.now()} agents={agents}
