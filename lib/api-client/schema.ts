@@ -148,7 +148,7 @@ export interface paths {
         put?: never;
         /**
          * Post a reply or internal note (JSON, or multipart with `files`)
-         * @description Posts a reply, or (agents only) an internal note with `is_internal: true`. JSON, or multipart/form-data with the files in `files`. The direction is set by the server (agents outbound, customers inbound) and the ticket's unread counters and `last_message_at` follow. Agents may send `status` to set it in the same transaction ("send and set pending"; the assignee's or an admin's to set, else 403). An agent's public reply that is the first response on an unassigned ticket assigns the ticket to that agent (AUTO_ASSIGN_ON_REPLY, on by default). Posting to a ticket the caller does not take part in is 403; one outside their scope is 404.
+         * @description Posts a reply, or (agents only) an internal note with `is_internal: true`. JSON, or multipart/form-data with the files in `files`. The direction is set by the server (agents outbound, customers inbound) and the ticket's unread counters and `last_message_at` follow. Agents may send `status` to set it in the same transaction ("send and set pending"; the assignee's or an admin's to set, else 403). An agent's public reply that is the first response on an unassigned ticket assigns the ticket to that agent (AUTO_ASSIGN_ON_REPLY, on by default). Posting to a ticket the caller does not take part in is 403; one outside their scope is 404. Send the ticket's ETag in If-Match to post only if the ticket has not changed since (collision check): a stale one is 412 with `{detail, ticket}` (the ticket as it is now, its ETag in the response header) and nothing is written; a malformed If-Match is 400; without the header the post is unconditional.
          */
         post: operations["support_messages_create"];
         delete?: never;
@@ -637,6 +637,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/support/tags/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Popular tags for autocomplete
+         * @description Tags in use, most used first (those starting with `search` before those only containing it), for autocomplete. Agents only. Counted over the newest tagged tickets (at most 10,000, within the newest 100,000 tickets), so the work is bounded and `count` is a popularity measure, not an all-time total. One page: `next` is always null.
+         */
+        get: operations["support_tags_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/support/macros/": {
         parameters: {
             query?: never;
@@ -759,6 +779,26 @@ export interface paths {
          * @description Updates a view (partial). `position` moves it within its owner's list (the others shift). Personal views are their owner's; shared ones can be changed by their creator or an admin (403 otherwise).
          */
         patch: operations["support_views_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/support/tickets/{id}/merge/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge a duplicate ticket into another (If-Match → 412 when stale)
+         * @description Merges the duplicate `{id}` into `target` in one transaction: its messages, attachments, watchers and tags move to the target (whose message counts grow by what moved), the duplicate is closed with `merged_into` set, tickets already merged into the duplicate now point at the target, and both timelines record it. The duplicate's customer gets one email (and no separate "closed" one). Returns both tickets as they are after the merge. Agents and admins only (403 for customers; 404 when `{id}` is not visible); 400 for `target` equal to `{id}` or not an existing ticket; 409 when either ticket was already merged; 412 when If-Match / If-Unmodified-Since no longer matches the duplicate.
+         */
+        post: operations["support_tickets_merge_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/support/tickets/bulk/": {
@@ -1532,6 +1572,8 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
             closed_at: string | null;
+            /** @description The ticket this one was merged into (POST …/merge/); it is closed and its thread moved there. Read-only. */
+            merged_into: string | null;
         };
         SupportAttachment: {
             /** Format: uuid */
@@ -1716,6 +1758,8 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+            /** @description The ticket this one was merged into; it is closed and its thread moved there. Read-only. */
+            merged_into: string | null;
         };
         CrmTicketStats: {
             total: number;
@@ -1884,6 +1928,29 @@ export interface components {
                 };
                 ticket?: components["schemas"]["SupportTicket"];
             }[];
+        };
+        TagSuggestion: {
+            name: string;
+            /** @description Tickets with this tag among the newest tagged tickets sampled (up to 10,000). */
+            count: number;
+        };
+        TagSuggestionPage: {
+            next: string | null;
+            previous: string | null;
+            results: components["schemas"]["TagSuggestion"][];
+        };
+        SupportTicketMerge: {
+            /**
+             * Format: uuid
+             * @description The ticket the duplicate ({id}) is merged into.
+             */
+            target: string;
+        };
+        SupportTicketMerged: {
+            /** @description The merged duplicate: closed, `merged_into` set to the target. */
+            source: components["schemas"]["SupportTicket"];
+            /** @description The ticket it was merged into, with the moved messages counted. */
+            target: components["schemas"]["SupportTicket"];
         };
         UserNotification: {
             /** Format: uuid */
@@ -2956,6 +3023,8 @@ export interface operations {
             header?: {
                 /** @description A client-chosen unique key (e.g. a UUID) that makes retrying this POST safe. The same key from the same user with the same body within 24 hours replays the first response (with `Idempotent-Replayed: true`) instead of acting twice; the same key with a different body is 422; a retry while the first request is still running is 409. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The ETag of the version being edited. If the ticket has changed since, nothing is saved and the answer is 412. */
+                "If-Match"?: components["parameters"]["IfMatch"];
             };
             path?: never;
             cookie?: never;
@@ -2988,6 +3057,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
@@ -3887,6 +3957,38 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    support_tags_list: {
+        parameters: {
+            query?: {
+                /** @description Only tags containing this text (case-insensitive); tags starting with it come first. */
+                search?: string;
+                /** @description Results per page (default 25, at most 100). */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagSuggestionPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     support_macros_list: {
         parameters: {
             query?: {
@@ -4271,6 +4373,56 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    support_tickets_merge_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A client-chosen unique key (e.g. a UUID) that makes retrying this POST safe. The same key from the same user with the same body within 24 hours replays the first response (with `Idempotent-Replayed: true`) instead of acting twice; the same key with a different body is 422; a retry while the first request is still running is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The ETag of the version being edited. If the ticket has changed since, nothing is saved and the answer is 412. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description An HTTP date (e.g. the Last-Modified received). If the ticket has changed after it, nothing is saved and the answer is 412. */
+                "If-Unmodified-Since"?: components["parameters"]["IfUnmodifiedSince"];
+            };
+            path: {
+                /** @description A UUID. Anything else, or an object outside the caller's scope, is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupportTicketMerge"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    ETag: components["headers"]["ETag"];
+                    "Last-Modified": components["headers"]["LastModified"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportTicketMerged"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
         };
     };

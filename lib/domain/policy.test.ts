@@ -123,6 +123,7 @@ const MATRIX: Record<Action, [SubjectName, Expect][]> = {
     ["assigned to me", /*     */ [F, F, F, T, T, F, F]],
     ["my own request", /*     */ [F, F, F, T, T, F, F]],
   ],
+  "ticket:merge": [...AGENT_ONLY, ["my contact's ticket", [F, T, T, T, T, T, T]]],
   "message:post": PARTICIPANT_OR_AGENT,
   "message:post-internal": [...AGENT_ONLY, ["my contact's ticket", [F, T, T, T, T, T, T]]],
   "message:edit": OWNER_OR_ADMIN,

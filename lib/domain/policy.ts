@@ -26,6 +26,7 @@ import { PermissionDeniedError } from "./errors";
  *   ticket:assign           | -                   | assignee; or self-assign    | yes
  *                           |                     | when unassigned             |
  *   ticket:delete           | -                   | -                           | yes
+ *   ticket:merge            | -                   | yes                         | yes
  *   message:post            | participant         | yes                         | yes
  *   message:post-internal   | -                   | yes                         | yes
  *   message:edit            | owner               | owner                       | yes
@@ -73,6 +74,7 @@ export const ACTIONS = [
   "ticket:change-status",
   "ticket:assign",
   "ticket:delete",
+  "ticket:merge", // a duplicate into another ticket (its thread moves, it closes)
   "message:post",
   "message:post-internal", // also turning a reply into a note and back
   "message:edit",
@@ -171,6 +173,7 @@ const RULES: Record<Action, (actor: Who, subject: Subject) => boolean> = {
   "ticket:assign": (a, s) =>
     admin(a) || (agent(a) && (assignee(a, s) || (s.ticket?.assignedToId == null && s.assignTo === a.id))),
   "ticket:delete": admin,
+  "ticket:merge": agent,
   "message:post": (a, s) => agent(a) || participant(a, s),
   "message:post-internal": agent,
   "message:edit": ownerOrAdmin,

@@ -5,6 +5,8 @@ import { notificationPreferencesSchema } from "@/lib/schemas/notifications";
 import { ticketPartiesPageOut, ticketPartiesQuerySchema } from "@/lib/api/support/ticket-parties";
 import { presenceSchema, streamQuerySchema } from "@/lib/api/support/stream-schema";
 import { bulkResultsOut, bulkSchema } from "@/lib/api/support/bulk";
+import { tagSuggestionPageOut, tagSuggestQuerySchema } from "@/lib/api/support/tags";
+import { mergedTicketsOut, mergeSchema } from "@/lib/api/support/merge";
 import { appliedMacroOut, applyMacroSchema, macroCreateSchema, macroListQuerySchema, macroOut, macroPageOut, macroUpdateSchema } from "@/lib/api/support/macros";
 import { markedReadOut, notificationListQuerySchema, unreadCountOut, userNotificationOut, userNotificationPageOut } from "@/lib/api/support/notifications";
 import { viewCreateSchema, viewListQuerySchema, viewOut, viewPageOut, viewUpdateSchema } from "@/lib/api/support/views";
@@ -33,6 +35,7 @@ export const extraOperations: ApiOperation[] = [
   { method: "put", path: "/api/v1/support/notification-preferences/", tag: "support", summary: "Set the agent's email notification switches", body: preferencesUpdate, response: preferencesOut },
   { method: "get", path: "/api/v1/support/stream/", tag: "support", summary: "Stream changes as Server-Sent Events", query: streamQuerySchema, produces: "text/event-stream" },
   { method: "post", path: "/api/v1/support/tickets/{id}/presence/", tag: "support", summary: "Announce an agent's presence on a ticket", body: presenceHeartbeat, status: 204 },
+  { method: "get", path: "/api/v1/support/tags/", tag: "support", summary: "Popular tags for autocomplete", query: tagSuggestQuerySchema, response: tagSuggestionPageOut },
   { method: "get", path: "/api/v1/support/macros/", tag: "support", summary: "List the macros the agent may use", query: macroListQuerySchema, response: macroPageOut },
   { method: "post", path: "/api/v1/support/macros/", tag: "support", summary: "Create a macro", body: macroCreateSchema, response: macroOut, status: 201 },
   { method: "get", path: "/api/v1/support/macros/{id}/", tag: "support", summary: "Get a macro", response: macroOut },
@@ -44,6 +47,7 @@ export const extraOperations: ApiOperation[] = [
   { method: "get", path: "/api/v1/support/views/{id}/", tag: "support", summary: "Get a saved view", response: viewOut },
   { method: "patch", path: "/api/v1/support/views/{id}/", tag: "support", summary: "Rename, re-filter, share or move a saved view", body: viewUpdateSchema, response: viewOut },
   { method: "delete", path: "/api/v1/support/views/{id}/", tag: "support", summary: "Delete a saved view" },
+  { method: "post", path: "/api/v1/support/tickets/{id}/merge/", tag: "support", summary: "Merge a duplicate ticket into another (If-Match → 412 when stale)", body: mergeSchema, response: mergedTicketsOut },
   { method: "post", path: "/api/v1/support/tickets/bulk/", tag: "support", summary: "Change up to 100 tickets at once (per-ticket results)", body: bulkSchema, response: bulkResultsOut },
   { method: "get", path: "/api/v1/support/sla-policies/", tag: "support", summary: "List SLA policies in matching order", response: slaPolicyPageOut },
   { method: "post", path: "/api/v1/support/sla-policies/", tag: "support", summary: "Create an SLA policy", body: slaPolicyCreateSchema, response: slaPolicyOut, status: 201 },

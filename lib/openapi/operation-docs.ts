@@ -132,8 +132,9 @@ export const operationDocs: Record<string, OperationDoc> = {
   },
   "post /api/v1/support/messages/": {
     description:
-      "Posts a reply, or (agents only) an internal note with `is_internal: true`. JSON, or multipart/form-data with the files in `files`. The direction is set by the server (agents outbound, customers inbound) and the ticket's unread counters and `last_message_at` follow. Agents may send `status` to set it in the same transaction (\"send and set pending\"; the assignee's or an admin's to set, else 403). An agent's public reply that is the first response on an unassigned ticket assigns the ticket to that agent (AUTO_ASSIGN_ON_REPLY, on by default). Posting to a ticket the caller does not take part in is 403; one outside their scope is 404.",
+      "Posts a reply, or (agents only) an internal note with `is_internal: true`. JSON, or multipart/form-data with the files in `files`. The direction is set by the server (agents outbound, customers inbound) and the ticket's unread counters and `last_message_at` follow. Agents may send `status` to set it in the same transaction (\"send and set pending\"; the assignee's or an admin's to set, else 403). An agent's public reply that is the first response on an unassigned ticket assigns the ticket to that agent (AUTO_ASSIGN_ON_REPLY, on by default). Posting to a ticket the caller does not take part in is 403; one outside their scope is 404. Send the ticket's ETag in If-Match to post only if the ticket has not changed since (collision check): a stale one is 412 with `{detail, ticket}` (the ticket as it is now, its ETag in the response header) and nothing is written; a malformed If-Match is 400; without the header the post is unconditional.",
     errors: [404],
+    conditional: ["If-Match"],
   },
   "get /api/v1/support/events/": {
     description: "Timeline events (status, assignment, priority, messages), newest first. Customers see no events about internal notes.",
@@ -165,6 +166,10 @@ export const operationDocs: Record<string, OperationDoc> = {
   "post /api/v1/support/tickets/{id}/presence/": {
     description:
       "An agent's heartbeat on a ticket: send one every ~10 s while the ticket is open, `typing: true` while writing a reply and `leaving: true` on the way out. Other agents' streams get a `presence` event; a viewer without a heartbeat for 30 s drops off. Customers get 403.",
+  },
+  "get /api/v1/support/tags/": {
+    description:
+      "Tags in use, most used first (those starting with `search` before those only containing it), for autocomplete. Agents only. Counted over the newest tagged tickets (at most 10,000, within the newest 100,000 tickets), so the work is bounded and `count` is a popularity measure, not an all-time total. One page: `next` is always null.",
   },
   "get /api/v1/support/macros/": {
     description:
@@ -208,6 +213,12 @@ export const operationDocs: Record<string, OperationDoc> = {
   },
   "delete /api/v1/support/views/{id}/": {
     description: "Deletes a view, under the same rules as an update; the owner's later views move up.",
+  },
+  "post /api/v1/support/tickets/{id}/merge/": {
+    description:
+      "Merges the duplicate `{id}` into `target` in one transaction: its messages, attachments, watchers and tags move to the target (whose message counts grow by what moved), the duplicate is closed with `merged_into` set, tickets already merged into the duplicate now point at the target, and both timelines record it. The duplicate's customer gets one email (and no separate \"closed\" one). Returns both tickets as they are after the merge. Agents and admins only (403 for customers; 404 when `{id}` is not visible); 400 for `target` equal to `{id}` or not an existing ticket; 409 when either ticket was already merged; 412 when If-Match / If-Unmodified-Since no longer matches the duplicate.",
+    conditional: ["If-Match", "If-Unmodified-Since"],
+    headers: ["ETag", "Last-Modified"],
   },
   "post /api/v1/support/tickets/bulk/": {
     description:

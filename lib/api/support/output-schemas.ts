@@ -64,6 +64,7 @@ export const supportTicketOut = z
     created_at: iso,
     updated_at: iso,
     closed_at: iso.nullable(),
+    merged_into: uuid.nullable().describe("The ticket this one was merged into (POST …/merge/); it is closed and its thread moved there. Read-only."),
   })
   .strict()
   .meta({ id: "SupportTicket" });

@@ -59,6 +59,8 @@ export function serializeTicket(t: TicketRow, actor: Actor) {
     created_at: iso(t.createdAt),
     updated_at: iso(t.updatedAt),
     closed_at: iso(t.closedAt),
+    // The ticket this one was merged into (read-only; set by POST …/merge/).
+    merged_into: t.mergedIntoId,
   };
 }
 

@@ -16,8 +16,10 @@ import type { AgentSummary } from "@/lib/domain/users/list-agents";
 import type { components } from "@/lib/api-client/schema";
 import { fetchTicketView } from "../../_lib/ticket-fetch";
 import type { TicketView } from "../../_lib/ticket-data";
+import { MergeDialog } from "./merge-dialog";
 import { PropertiesPanel } from "./properties-panel";
 import { AiSummaryCard, CustomerCard, TimelineCard } from "./sidebar-cards";
+import { useTicketTools } from "./use-ticket-tools";
 
 export const TICKET_POLL_MS = 5_000;
 type Patch = components["schemas"]["SupportTicketUpdate"];
@@ -31,7 +33,7 @@ export function TicketWorkspace({ initial, renderedAt, agents, self }: {
   initial: TicketView;
   renderedAt: number;
   agents: AgentSummary[];
-  self: { id: string; name: string };
+  self: { id: string; name: string; email: string };
 }) {
   const id = initial.ticket.id;
   const qc = useQueryClient();
@@ -49,6 +51,7 @@ export function TicketWorkspace({ initial, renderedAt, agents, self }: {
   // The flags are the server's for one version of the ticket. After our own PATCH the ticket
   // on screen is newer than its flags until the refetch lands; the controls wait for it.
   const flagsStale = data.capabilitiesFor !== data.etag;
+  const tools = useTicketTools({ id, queryKey: key, data, self, agents });
 
   // A customer reply arriving while the ticket is open is read by being on screen.
   useEffect(() => {
@@ -66,6 +69,7 @@ export function TicketWorkspace({ initial, renderedAt, agents, self }: {
     onSuccess: ({ data: ticket, headers }) => {
       qc.setQueryData<TicketView>(key, (old) => (old ? { ...old, ticket, etag: headers.get("etag") ?? old.etag } : old));
       qc.invalidateQueries({ queryKey: key }); // new events for the timeline
+      tools.ownEdit(ticket, headers.get("etag"));
     },
     onError: (e) => {
       // A stale edit (412) reads as the shared stale-ticket message; either way, show the latest.
@@ -87,6 +91,11 @@ export function TicketWorkspace({ initial, renderedAt, agents, self }: {
           <StatusPill status={t.status} />
           <PriorityMarker priority={t.priority} />
           {(t.sla_due_at || t.sla_paused) && <SlaCountdown due={t.sla_due_at} status={t.status} paused={t.sla_paused} />}
+          <span className="ml-auto">
+            {t.merged_into ? (
+              <Link href={`/agent/tickets/${t.merged_into}/`} className="text-xs font-medium text-brand-700 hover:underline">Merged into another ticket →</Link>
+            ) : <MergeDialog ticket={t} etag={data.etag} />}
+          </span>
         </div>
         <p className="mt-1 text-xs text-slate-500">
           Opened <RelativeTime iso={t.created_at!} /> via {channelLabel(t.channel)}
@@ -116,7 +125,8 @@ export function TicketWorkspace({ initial, renderedAt, agents, self }: {
             <p className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-6 text-center text-sm text-slate-500">No messages yet.</p>
           )}
           <div onInput={presence.onInput}>
-            <ReplyBox ticketId={id} allowInternal={data.capabilities.canPostInternal} onPosted={() => qc.invalidateQueries({ queryKey: key })} />
+            <ReplyBox ticketId={id} allowInternal={data.capabilities.canPostInternal} onPosted={() => qc.invalidateQueries({ queryKey: key })}
+              sendAndSet collision={tools.collision} macros={tools.macros} />
           </div>
         </section>
         <aside aria-label="Ticket details" className="space-y-4">

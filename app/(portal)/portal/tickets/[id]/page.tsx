@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
+import { isUuid } from "@/lib/domain/ids";
+import { mergedTargetFor } from "@/lib/domain/tickets/merged-target";
 import { requireCustomerPage } from "../../_lib/require-customer";
 import { openTicketThread } from "@/lib/domain/tickets/open-ticket-thread";
 import { loadPortalThread } from "../../_lib/portal-data";
@@ -18,6 +20,9 @@ export default async function PortalTicketPage({ params, searchParams }: {
 }) {
   const { id: raw } = await params;
   const actor = await requireCustomerPage(`/portal/tickets/${raw}/`);
+  // A merged duplicate opens the ticket it was merged into (when the actor may see that one).
+  const mergedInto = isUuid(raw) ? await mergedTargetFor(actor, raw.toLowerCase()) : null;
+  if (mergedInto) redirect(`/portal/tickets/${mergedInto}/`);
   const id = await openTicketThread(actor, raw);
   if (!id) notFound();
   const thread = await loadPortalThread(actor, id);
