@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { apiGet, seedData, shot, signIn, tokenFor, watchErrors } from "./helpers";
 import type { UserKey } from "./users";
@@ -14,6 +15,13 @@ async function domIds(page: Page): Promise<string[]> {
 }
 const ticket = (page: Page, id: string) => apiGet<Ticket>(page, `/api/v1/support/tickets/${id}/`);
 const row = (page: Page, id: string) => page.locator(`tr[data-ticket-id="${id}"]`);
+
+/** The bulk bar, its result and the saved views sidebar add no serious or critical axe finding. */
+async function expectNoSeriousViolations(page: Page, name: string) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  expect(bad, `axe on ${name}`).toEqual([]);
+}
 
 async function openAs(browser: Browser, who: UserKey, path = "/agent/") {
   const ctx = await browser.newContext();
@@ -101,6 +109,7 @@ test("a bulk change where one ticket went stale reports it as 412 and applies th
   await expect(result.locator(`[data-failed-ticket="${stale.id}"]`)).toContainText("changed by someone else since you selected it (412)");
   await expect(result).toHaveAttribute("role", "alert");
   await shot(page, "queue-bulk-stale");
+  await expectNoSeriousViolations(page, "queue with bulk bar and result");
 
   for (const t of api.results) {
     const now = await ticket(page, t.id);
@@ -146,6 +155,7 @@ test("save a view, reload, open it from the sidebar; a shared view reaches the t
   const expected = await apiGet<{ results: { id: string }[] }>(page, `/api/v1/support/tickets/?${query}`);
   await expect.poll(() => domIds(page)).toEqual(expected.results.map((t) => t.id));
   await shot(page, "queue-saved-views");
+  await expectNoSeriousViolations(page, "queue with saved views");
 
   // Reorder, rename, delete (own views only).
   await sidebar.getByRole("button", { name: "Edit" }).click();
