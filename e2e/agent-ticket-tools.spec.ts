@@ -68,7 +68,7 @@ test("an agent applies a macro that replies and sets pending; the customer sees 
 
 test("tags: add with autocomplete and remove; the API reflects each change", async ({ page }) => {
   const f = seedData();
-  const id = f.ids["Compass needle sticks"];
+  const id = f.ids["Compass bezel loose"];
   await signIn(page, "agent", `/agent/tickets/${id}/`);
   const tags = page.getByRole("list", { name: "Tags on this ticket" });
   await expect(tags).toContainText("gear");

@@ -57,6 +57,7 @@ describe("POST /api/v1/tickets/", () => {
       attachments: [],
       comments_count: 0,
       internal_notes_count: 0,
+      merged_into: null,
     });
     expect(Object.keys(t).sort()).toEqual(
       [
@@ -64,6 +65,7 @@ describe("POST /api/v1/tickets/", () => {
         "contact", "contact_name", "assigned_to", "assigned_to_name", "assigned_team", "created_by", "created_by_name",
         "first_response_at", "resolved_at", "closed_at", "due_date", "first_response_time_hours", "resolution_time_hours",
         "is_overdue", "tags", "comments", "attachments", "comments_count", "internal_notes_count", "created_at", "updated_at",
+        "merged_into",
       ].sort(),
     );
     expect(r.headers.get("location")).toBe(`/api/v1/tickets/${t.id}/`);

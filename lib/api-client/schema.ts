@@ -729,6 +729,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/support/views/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the agent's saved queue views
+         * @description The calling agent's saved queue views: their own (personal or shared) and those shared with their team, by `position`. Another agent's personal view never appears, admins included. Customers get 403.
+         */
+        get: operations["support_views_list"];
+        put?: never;
+        /**
+         * Save a queue view
+         * @description Saves a named view: `query` is the queue's query string (filters and `ordering`, validated like GET /api/v1/support/tickets/; 400 on `query` otherwise). Personal unless `shared` (shared with the caller's team; 400 when they have none). Appended to the caller's list unless `position` is given.
+         */
+        post: operations["support_views_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/support/views/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a saved view
+         * @description One saved view. A view the caller cannot see (another agent's personal one, another team's) is 404.
+         */
+        get: operations["support_views_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a saved view
+         * @description Deletes a view, under the same rules as an update; the owner's later views move up.
+         */
+        delete: operations["support_views_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename, re-filter, share or move a saved view
+         * @description Updates a view (partial). `position` moves it within its owner's list (the others shift). Personal views are their owner's; shared ones can be changed by their creator or an admin (403 otherwise).
+         */
+        patch: operations["support_views_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/support/tickets/{id}/merge/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge a duplicate ticket into another (If-Match → 412 when stale)
+         * @description Merges the duplicate `{id}` into `target` in one transaction: its messages, attachments, watchers and tags move to the target (whose message counts grow by what moved), the duplicate is closed with `merged_into` set, tickets already merged into the duplicate now point at the target, and both timelines record it. The duplicate's customer gets one email (and no separate "closed" one). Returns both tickets as they are after the merge. Agents and admins only (403 for customers; 404 when `{id}` is not visible); 400 for `target` equal to `{id}` or not an existing ticket; 409 when either ticket was already merged; 412 when If-Match / If-Unmodified-Since no longer matches the duplicate.
+         */
+        post: operations["support_tickets_merge_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/support/tickets/bulk/": {
         parameters: {
             query?: never;
@@ -1465,6 +1537,8 @@ export interface components {
             /** @enum {string} */
             channel: "portal" | "email" | "phone" | "chat" | "api";
             tags: string[];
+            /** @description The edit version (the ETag's `-vN`); send it as `versions` in a bulk change. Read-only. */
+            version: number;
             sla_due_at: string | null;
             sla_overdue: boolean;
             /** @description When the first-response clock breaches (frozen while sla_paused). Read-only. */
@@ -1498,6 +1572,8 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
             closed_at: string | null;
+            /** @description The ticket this one was merged into (POST …/merge/); it is closed and its thread moved there. Read-only. */
+            merged_into: string | null;
         };
         SupportAttachment: {
             /** Format: uuid */
@@ -1682,6 +1758,8 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+            /** @description The ticket this one was merged into; it is closed and its thread moved there. Read-only. */
+            merged_into: string | null;
         };
         CrmTicketStats: {
             total: number;
@@ -1861,6 +1939,19 @@ export interface components {
             previous: string | null;
             results: components["schemas"]["TagSuggestion"][];
         };
+        SupportTicketMerge: {
+            /**
+             * Format: uuid
+             * @description The ticket the duplicate ({id}) is merged into.
+             */
+            target: string;
+        };
+        SupportTicketMerged: {
+            /** @description The merged duplicate: closed, `merged_into` set to the target. */
+            source: components["schemas"]["SupportTicket"];
+            /** @description The ticket it was merged into, with the moved messages counted. */
+            target: components["schemas"]["SupportTicket"];
+        };
         UserNotification: {
             /** Format: uuid */
             id: string;
@@ -1892,6 +1983,47 @@ export interface components {
         };
         NotificationsMarkedRead: {
             marked: number;
+        };
+        SavedViewCreate: {
+            name: string;
+            /** @description The queue's query string (filters and `ordering`), as for GET /api/v1/support/tickets/: e.g. `status=new&tags=vip&ordering=sla_due_at`. Unknown keys and `cursor` are dropped. */
+            query?: string;
+            /** @description Shared with the owner's team (its agents see it; the owner and admins edit it); personal otherwise. */
+            shared?: boolean;
+            /** @description Place (0-based) among the owner's views; the others move to make room. */
+            position?: number;
+        };
+        SavedViewUpdate: {
+            name?: string;
+            /** @description The queue's query string (filters and `ordering`), as for GET /api/v1/support/tickets/: e.g. `status=new&tags=vip&ordering=sla_due_at`. Unknown keys and `cursor` are dropped. */
+            query?: string;
+            /** @description Shared with the owner's team (its agents see it; the owner and admins edit it); personal otherwise. */
+            shared?: boolean;
+            /** @description Place (0-based) among the owner's views; the others move to make room. */
+            position?: number;
+        };
+        SavedView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Open the view at `/agent/?{query}`; count it with GET /api/v1/support/tickets/count/?{query}. */
+            query: string;
+            shared: boolean;
+            /** @description The team it is shared with; null: personal. */
+            team: string | null;
+            position: number;
+            /** Format: uuid */
+            owner: string;
+            can_edit: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        SavedViewPage: {
+            next: string | null;
+            previous: string | null;
+            results: components["schemas"]["SavedView"][];
         };
         /** @description Business minutes per clock; null or missing: that clock does not run. */
         SlaClockTargets: {
@@ -4063,6 +4195,223 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AppliedMacro"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    support_views_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque position token; take it from the `next` or `previous` URL of a page. */
+                cursor?: string;
+                /** @description Results per page (default 25, at most 100). */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    support_views_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A client-chosen unique key (e.g. a UUID) that makes retrying this POST safe. The same key from the same user with the same body within 24 hours replays the first response (with `Idempotent-Replayed: true`) instead of acting twice; the same key with a different body is 422; a retry while the first request is still running is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavedViewCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    support_views_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. Anything else, or an object outside the caller's scope, is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    support_views_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. Anything else, or an object outside the caller's scope, is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    support_views_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. Anything else, or an object outside the caller's scope, is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavedViewUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    support_tickets_merge_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A client-chosen unique key (e.g. a UUID) that makes retrying this POST safe. The same key from the same user with the same body within 24 hours replays the first response (with `Idempotent-Replayed: true`) instead of acting twice; the same key with a different body is 422; a retry while the first request is still running is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The ETag of the version being edited. If the ticket has changed since, nothing is saved and the answer is 412. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description An HTTP date (e.g. the Last-Modified received). If the ticket has changed after it, nothing is saved and the answer is 412. */
+                "If-Unmodified-Since"?: components["parameters"]["IfUnmodifiedSince"];
+            };
+            path: {
+                /** @description A UUID. Anything else, or an object outside the caller's scope, is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupportTicketMerge"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    ETag: components["headers"]["ETag"];
+                    "Last-Modified": components["headers"]["LastModified"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportTicketMerged"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -9,6 +9,7 @@ import { automatedReason, parseMail, PermanentInboundError, type ParsedAttachmen
 import { ensureSenderContact } from "./sender-contact";
 import { openFollowUp, routeCustomerReply } from "./follow-up";
 import { addressedToSupport, ensureSenderUser, findSender, findTarget } from "./route-mail";
+import { mergedTargetFor } from "@/lib/domain/tickets/merged-target";
 
 export interface MailOutcome {
   status: "processed" | "ignored";
@@ -85,7 +86,8 @@ export async function processMail(raw: Uint8Array, row: { id: string; now: Date 
 
   if (target) {
     const actor = existing ?? (await ensureSenderUser(m.from, m.fromName));
-    let ticketId = target.ticketId;
+    // A reply to a merged duplicate belongs to the ticket it was merged into (when the sender may see it).
+    let ticketId = (await mergedTargetFor(actor, target.ticketId)) ?? target.ticketId;
     if (!isAgent(actor)) {
       // A contact-only ticket becomes visible to the sender's account through its contact.
       await ensureSenderContact(actor.id);

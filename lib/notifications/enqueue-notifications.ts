@@ -229,3 +229,29 @@ export async function enqueueSlaNotification(tx: Prisma.TransactionClient, n: Sl
     preferencesUrl: l.preferences,
   }));
 }
+
+/**
+ * A duplicate merged into another ticket: one email to the duplicate's customer, and only this
+ * one (the merge closes the duplicate without a status-change mail). The link opens the ticket
+ * the request continues in when the customer may see it, else their own (closed) request.
+ */
+export async function enqueueMergeNotification(tx: Prisma.TransactionClient, actor: Actor, c: { sourceId: string; targetId: string }) {
+  const cfg = settingsFor("ticket_update");
+  if (!cfg) return;
+  const t = await loadTicketForNotify(tx, c.sourceId, "ticket_update");
+  const r = customerRecipient(t, actor);
+  if (!r) return;
+  const [target] = await tx.$queryRaw<{ number: string; subject: string; user_id: string | null; contact_user_id: string | null }[]>`
+    SELECT t.number, t.subject, t.user_id::text, c.user_id::text AS contact_user_id
+    FROM tickets t LEFT JOIN contacts c ON c.id = t.contact_id WHERE t.id = ${c.targetId}::uuid`;
+  const visible = !!target && !!r.id && (target.user_id === r.id || target.contact_user_id === r.id);
+  await write(tx, "ticket_update", t, null, [r], (r) => ({
+    ...base(cfg, t, actor),
+    recipientName: r.name,
+    reason: r.reason,
+    message: null,
+    event: "merged",
+    merge: target ? { number: target.number, subject: target.subject, visible } : null,
+    url: links(cfg, visible ? c.targetId : t.id).portal,
+  }));
+}

@@ -27,7 +27,7 @@ export const notificationPayloadSchema = z.object({
     })
     .nullable(),
   // ticket_update only: what changed.
-  event: z.enum(["reply", "status", "created", "sla"]),
+  event: z.enum(["reply", "status", "created", "sla", "merged"]),
   statusChange: z.object({ from: z.string(), to: z.string() }).nullable().default(null),
   // ticket_created: opened by the customer, or by an agent on their behalf.
   openedByAgent: z.boolean().default(false),
@@ -40,6 +40,11 @@ export const notificationPayloadSchema = z.object({
     })
     .nullable()
     .default(null),
+  // ticket_update, event "merged": the ticket the request continues in. `visible`: the
+  // customer may open it (else the link stays on their own, now closed, request).
+  merge: z
+    .object({ number: z.string(), subject: z.string(), visible: z.boolean() })
+    .nullish(),
   actorName: z.string(),
   url: z.string(),
   preferencesUrl: z.string().nullable().default(null),

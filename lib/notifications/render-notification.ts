@@ -34,6 +34,8 @@ const TEMPLATES: Partial<Record<NotificationKind, () => Promise<TemplateModule>>
   sla_breached: () => import("@/emails/support-sla-breached"),
 };
 
+const MERGED_TEMPLATE = () => import("@/emails/support-ticket-merged") as Promise<TemplateModule>;
+
 export interface RenderedMail {
   subject: string;
   html: string;
@@ -56,9 +58,10 @@ export async function renderNotification(
     element = mod.default(p);
     subject = mod.subject(p);
   } else {
-    const load = templates[kind] ?? TEMPLATES[kind];
-    if (!load) throw new Error(`No email template for notification kind "${kind}".`);
     const p = notificationPayloadSchema.parse(payload);
+    // A merge is a ticket update with its own wording (one email: no separate "closed" one).
+    const load = templates[kind] ?? (kind === "ticket_update" && p.event === "merged" ? MERGED_TEMPLATE : TEMPLATES[kind]);
+    if (!load) throw new Error(`No email template for notification kind "${kind}".`);
     const mod = await load();
     element = mod.default(p);
     subject = mod.subject(p);

@@ -1,5 +1,6 @@
 import type { DomainEventSubscriber } from "@/lib/domain/events/domain-events";
 import {
+  enqueueMergeNotification,
   enqueueMessageNotifications,
   enqueueStatusChangeNotification,
   enqueueTicketCreatedNotification,
@@ -13,6 +14,8 @@ export const notificationSubscriber: DomainEventSubscriber = async (tx, e) => {
       return enqueueTicketCreatedNotification(tx, e.actor, { ticketId: e.ticketId, initialMessage: e.initialMessage, at: e.at });
     case "ticket.status_changed":
       return enqueueStatusChangeNotification(tx, e.actor, { ticketId: e.ticketId, from: e.from, to: e.to });
+    case "ticket.merged":
+      return enqueueMergeNotification(tx, e.actor, { sourceId: e.sourceId, targetId: e.targetId });
     case "account.mail":
       return enqueueAccountMail(tx, e);
     case "message.created": {

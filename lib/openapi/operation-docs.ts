@@ -195,6 +195,31 @@ export const operationDocs: Record<string, OperationDoc> = {
     conditional: ["If-Match", "If-Unmodified-Since"],
     headers: ["ETag", "Last-Modified"],
   },
+  "get /api/v1/support/views/": {
+    description:
+      "The calling agent's saved queue views: their own (personal or shared) and those shared with their team, by `position`. Another agent's personal view never appears, admins included. Customers get 403.",
+  },
+  "post /api/v1/support/views/": {
+    description:
+      "Saves a named view: `query` is the queue's query string (filters and `ordering`, validated like GET /api/v1/support/tickets/; 400 on `query` otherwise). Personal unless `shared` (shared with the caller's team; 400 when they have none). Appended to the caller's list unless `position` is given.",
+    headers: ["Location"],
+  },
+  "get /api/v1/support/views/{id}/": {
+    description: "One saved view. A view the caller cannot see (another agent's personal one, another team's) is 404.",
+  },
+  "patch /api/v1/support/views/{id}/": {
+    description:
+      "Updates a view (partial). `position` moves it within its owner's list (the others shift). Personal views are their owner's; shared ones can be changed by their creator or an admin (403 otherwise).",
+  },
+  "delete /api/v1/support/views/{id}/": {
+    description: "Deletes a view, under the same rules as an update; the owner's later views move up.",
+  },
+  "post /api/v1/support/tickets/{id}/merge/": {
+    description:
+      "Merges the duplicate `{id}` into `target` in one transaction: its messages, attachments, watchers and tags move to the target (whose message counts grow by what moved), the duplicate is closed with `merged_into` set, tickets already merged into the duplicate now point at the target, and both timelines record it. The duplicate's customer gets one email (and no separate \"closed\" one). Returns both tickets as they are after the merge. Agents and admins only (403 for customers; 404 when `{id}` is not visible); 400 for `target` equal to `{id}` or not an existing ticket; 409 when either ticket was already merged; 412 when If-Match / If-Unmodified-Since no longer matches the duplicate.",
+    conditional: ["If-Match", "If-Unmodified-Since"],
+    headers: ["ETag", "Last-Modified"],
+  },
   "post /api/v1/support/tickets/bulk/": {
     description:
       "Applies the same changes (status, priority, assigned_to, add_tags, remove_tags, and/or a macro) to 1–100 tickets. Each ticket is its own transaction with the policy and version checks of a single PATCH (`versions` maps ticket ids to the version they were seen at). The answer is 200 with one result per id, in order: `ok` with the ticket, or `error` with the status the single request would have had (403, 404, 412, 400 with `errors`). Partial success is normal; nothing is skipped silently.",

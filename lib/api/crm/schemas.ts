@@ -178,6 +178,7 @@ export const crmTicketResponse = z
     internal_notes_count: z.number().int(),
     created_at: iso,
     updated_at: iso,
+    merged_into: nullableId.describe("The ticket this one was merged into; it is closed and its thread moved there. Read-only."),
   })
   .meta({ id: "CrmTicket" });
 const counts = (keys: readonly string[]) => z.object(Object.fromEntries(keys.map((k) => [k, z.number().int()])));

@@ -83,5 +83,6 @@ export function serializeCrmTicket(t: TicketWithThread, actor: Actor) {
     internal_notes_count: can(actor, "ticket:read-internal") ? t.internalMessageCount : 0,
     created_at: iso(t.createdAt),
     updated_at: iso(t.updatedAt),
+    merged_into: t.mergedIntoId,
   };
 }

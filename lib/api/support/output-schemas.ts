@@ -39,6 +39,7 @@ export const supportTicketOut = z
     category: z.string(),
     channel: z.enum(CHANNELS),
     tags: z.array(z.string()),
+    version: z.number().int().describe("The edit version (the ETag's `-vN`); send it as `versions` in a bulk change. Read-only."),
     sla_due_at: iso.nullable(),
     sla_overdue: z.boolean(),
     first_response_due_at: iso.nullable().describe("When the first-response clock breaches (frozen while sla_paused). Read-only."),
@@ -63,6 +64,7 @@ export const supportTicketOut = z
     created_at: iso,
     updated_at: iso,
     closed_at: iso.nullable(),
+    merged_into: uuid.nullable().describe("The ticket this one was merged into (POST …/merge/); it is closed and its thread moved there. Read-only."),
   })
   .strict()
   .meta({ id: "SupportTicket" });

@@ -31,6 +31,8 @@ export function serializeTicket(t: TicketRow, actor: Actor) {
     ...sharedTicketFields(t),
     channel: t.channel,
     tags: t.tags,
+    // The edit version behind the ETag (`-vN`): bulk changes send it back as If-Match.
+    version: t.version,
     sla_due_at: iso(t.slaDueAt),
     sla_overdue: isOverdue(t),
     // The clocks behind sla_due_at (read-only): frozen as they stood while sla_paused.
@@ -57,6 +59,8 @@ export function serializeTicket(t: TicketRow, actor: Actor) {
     created_at: iso(t.createdAt),
     updated_at: iso(t.updatedAt),
     closed_at: iso(t.closedAt),
+    // The ticket this one was merged into (read-only; set by POST …/merge/).
+    merged_into: t.mergedIntoId,
   };
 }
 

@@ -12,6 +12,8 @@ export type DomainEvent =
   | { type: "ticket.status_changed"; actor: Actor; ticketId: string; from: TicketStatus; to: TicketStatus; at: Date }
   /** Any agent edit; `fields` are the changed fields under the events API's (wire) names. */
   | { type: "ticket.updated"; actor: Actor; ticketId: string; fields: string[]; version: number; at: Date }
+  /** A duplicate was merged into `targetId` (its thread moved there and it was closed). */
+  | { type: "ticket.merged"; actor: Actor; sourceId: string; targetId: string; at: Date }
   /** The actor's side of the unread counters went to zero. */
   | { type: "ticket.read"; actor: Actor; ticketId: string; side: "agent" | "customer"; at: Date }
   | {

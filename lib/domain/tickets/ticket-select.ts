@@ -40,6 +40,7 @@ export const ticketSelect = {
   resolutionDueAt: true,
   slaPausedAt: true,
   slaResolutionElapsed: true,
+  mergedIntoId: true,
   watchers: { select: { userId: true }, orderBy: { createdAt: "asc" } },
 } satisfies Prisma.TicketSelect;
 

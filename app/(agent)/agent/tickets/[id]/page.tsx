@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { requireAgentPage } from "../../_lib/require-agent";
-import { openTicketThread } from "@/lib/domain/tickets/open-ticket-thread";
+import { gateTicket } from "@/components/server/ticket-gate";
+import { openAgentTicket } from "../../_lib/open-agent-ticket";
 import { listAgents } from "@/lib/domain/users/list-agents";
 import { loadTicketView } from "../../_lib/ticket-data";
 import { TicketWorkspace } from "./ticket-workspace";
@@ -13,12 +12,14 @@ export const dynamic = "force-dynamic";
  * The agent's ticket view. Opening a thread marks it read, exactly as POST mark-read/ would:
  * the unread counter is cleared on the server before rendering, which also works without
  * JavaScript. Queue links do not prefetch, so only a real visit marks a ticket read.
+ * layout.tsx decides 404 and merge redirects first, so loading.tsx can show a skeleton.
  */
 export default async function AgentTicketPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;
-  const actor = await requireAgentPage(`/agent/tickets/${raw}/`);
-  const id = await openTicketThread(actor, raw);
-  if (!id) notFound();
+  // The layout has already answered 404 or redirected; this is the same (cached) decision.
+  const opened = await openAgentTicket(raw);
+  const id = gateTicket(opened, "/agent/tickets/");
+  const actor = opened.actor;
   const [view, agents] = await Promise.all([loadTicketView(actor, id), listAgents(actor)]);
   return (
     <TicketWorkspace initial={view} renderedAt={Date.now()} agents={agents}

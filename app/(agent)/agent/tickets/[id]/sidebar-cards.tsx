@@ -81,6 +81,8 @@ function describe(e: ApiEvent, name: (id: unknown) => string): string {
     case "ticket_updated":
       if (d.action === "follow_up_of") return `opened this ticket as a follow-up to ${String(d.number)}`;
       if (d.action === "followed_up_by") return `followed up in ${String(d.number)}`;
+      if (d.action === "merged_into") return `merged this ticket into ${String(d.number)}`;
+      if (d.action === "merged_from") return `merged ${String(d.number)} into this ticket`;
       return `updated ${Array.isArray(d.fields) ? d.fields.join(", ").replace(/_/g, " ") : "the ticket"}`;
     default: return String(e.type).replace(/_/g, " ");
   }

@@ -16,6 +16,7 @@ import type { AgentSummary } from "@/lib/domain/users/list-agents";
 import type { components } from "@/lib/api-client/schema";
 import { fetchTicketView } from "../../_lib/ticket-fetch";
 import type { TicketView } from "../../_lib/ticket-data";
+import { MergeDialog } from "./merge-dialog";
 import { PropertiesPanel } from "./properties-panel";
 import { AiSummaryCard, CustomerCard, TimelineCard } from "./sidebar-cards";
 import { useTicketTools } from "./use-ticket-tools";
@@ -90,6 +91,11 @@ export function TicketWorkspace({ initial, renderedAt, agents, self }: {
           <StatusPill status={t.status} />
           <PriorityMarker priority={t.priority} />
           {(t.sla_due_at || t.sla_paused) && <SlaCountdown due={t.sla_due_at} status={t.status} paused={t.sla_paused} />}
+          <span className="ml-auto">
+            {t.merged_into ? (
+              <Link href={`/agent/tickets/${t.merged_into}/`} className="text-xs font-medium text-brand-700 hover:underline">Merged into another ticket →</Link>
+            ) : <MergeDialog ticket={t} etag={data.etag} />}
+          </span>
         </div>
         <p className="mt-1 text-xs text-slate-500">
           Opened <RelativeTime iso={t.created_at!} /> via {channelLabel(t.channel)}

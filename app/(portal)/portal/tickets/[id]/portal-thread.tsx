@@ -62,10 +62,18 @@ export function PortalThreadView({ initial, renderedAt, selfId, created }: {
       ) : (
         <p className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-6 text-center text-sm text-slate-500">No messages yet.</p>
       )}
-      <div className="mt-6">
-        <h2 className="mb-2 text-sm font-semibold text-slate-900">{closed ? "Need more help? Replying reopens this ticket." : "Reply"}</h2>
-        <ReplyBox ticketId={id} allowInternal={false} placeholder="Write your reply…" onPosted={() => qc.invalidateQueries({ queryKey: key })} />
-      </div>
+      {t.merged_into && t.status === "closed" ? (
+        // Merged into a ticket this customer cannot open (they would have been redirected there): read-only.
+        <p data-testid="merged-note" className="mt-6 rounded-lg border border-slate-200 bg-slate-50 px-4 py-3 text-sm text-slate-700">
+          This request was merged with another request about the same issue that our team is already handling; your messages were passed on to it. Nothing you
+          sent is lost, and you do not need to do anything. For something new, <Link href="/portal/tickets/new/" className="text-brand-700 underline">open a new request</Link>.
+        </p>
+      ) : (
+        <div className="mt-6">
+          <h2 className="mb-2 text-sm font-semibold text-slate-900">{closed ? "Need more help? Replying reopens this ticket." : "Reply"}</h2>
+          <ReplyBox ticketId={id} allowInternal={false} placeholder="Write your reply…" onPosted={() => qc.invalidateQueries({ queryKey: key })} />
+        </div>
+      )}
     </main>
   );
 }
