@@ -20,7 +20,7 @@ export interface CollisionGuard {
   changes: () => Promise<string[]>;
   /** Headers of the post: If-Match of the seen version, or of the latest after "Send anyway". */
   headers: (anyway: boolean) => Record<string, string>;
-  /** The agent has seen the ticket as it is now (after Review, or after their own post). */
+  /** The agent has seen the ticket as it is now (after Review, or after their own post); may finish in the background. */
   acknowledge: () => Promise<void>;
 }
 
@@ -87,8 +87,8 @@ export function ReplyBox({ ticketId, allowInternal, onPosted, placeholder, sendA
       const { data: msg } = await api.POST("/api/v1/support/messages/", { body: data, headers: collision?.headers(anyway) ?? {} });
       formRef.current?.reset();
       setFiles([]);
-      await collision?.acknowledge();
       onPosted(msg);
+      void collision?.acknowledge();
     } catch (err) {
       const ae = asApiError(err);
       // Changed between the check and the post: the server refused it; say what changed.

@@ -1,5 +1,12 @@
 import { statusLabel, priorityLabel } from "@/components/badges";
-import type { TicketView } from "../../_lib/ticket-data";
+import type { ApiMessage, ApiTicket } from "@/components/types";
+
+/** The parts of the ticket view a collision check compares: the ticket, its ETag, its thread. */
+export interface TicketSnapshot {
+  ticket: ApiTicket;
+  etag: string;
+  messages: ApiMessage[];
+}
 
 type Agent = { id: string; name: string; email: string };
 
@@ -8,7 +15,7 @@ type Agent = { id: string; name: string; email: string };
  * line per change, for the collision warning: others' messages first, then field changes.
  * The agent's own messages are left out (they know what they wrote).
  */
-export function describeChanges(seen: { view: TicketView; messageIds: ReadonlySet<string> }, now: TicketView, selfId: string, agents: Agent[]): string[] {
+export function describeChanges(seen: { view: TicketSnapshot; messageIds: ReadonlySet<string> }, now: TicketSnapshot, selfId: string, agents: Agent[]): string[] {
   const who = (id: string | null) => (id ? (agents.find((a) => a.id === id)?.name || agents.find((a) => a.id === id)?.email || "someone") : "nobody");
   const out: string[] = [];
   for (const m of now.messages) {

@@ -1,19 +1,19 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { useMemo, useRef } from "react";
+import { useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/api-client/client";
+import { fetchThreadMessages } from "@/lib/api-client/reads";
 import type { ApiTicket } from "@/components/types";
 import type { CollisionGuard } from "@/components/thread/reply-box";
 import type { MacroSource } from "@/components/thread/macro-picker";
 import { renderMacro } from "@/lib/domain/macros/render-macro";
 import type { AgentSummary } from "@/lib/domain/users/list-agents";
-import { fetchTicketView } from "../../_lib/ticket-fetch";
 import type { TicketView } from "../../_lib/ticket-data";
-import { describeChanges } from "./describe-changes";
+import { describeChanges, type TicketSnapshot } from "./describe-changes";
 
-type Seen = { view: TicketView; messageIds: Set<string> };
-const seenOf = (view: TicketView): Seen => ({ view, messageIds: new Set(view.messages.map((m) => m.id)) });
+type Seen = { view: TicketSnapshot; messageIds: Set<string> };
+const seenOf = (view: TicketSnapshot): Seen => ({ view, messageIds: new Set(view.messages.map((m) => m.id)) });
 
 /**
  * The reply box's agent tools for one ticket: the collision guard and the macro source.
@@ -23,6 +23,9 @@ const seenOf = (view: TicketView): Seen => ({ view, messageIds: new Set(view.mes
  * on screen but do not move it, so a reply or change by someone else since is always asked
  * about before sending (a reply that changes no ticket field keeps the ETag, so new messages
  * are compared too), and the post carries If-Match of the seen version for the server's check.
+ *
+ * The check reads only the ticket and its thread, straight from the API (not through the
+ * query cache, whose in-flight refetch may predate the agent's own post).
  */
 export function useTicketTools({ id, queryKey, data, self, agents }: {
   id: string;
@@ -35,26 +38,39 @@ export function useTicketTools({ id, queryKey, data, self, agents }: {
   const seen = useRef<Seen>(seenOf(data));
   const latest = useRef(data);
   latest.current = data;
+  const checked = useRef<TicketSnapshot | null>(null);
+  const acking = useRef<Promise<void>>(Promise.resolve());
 
-  const fresh = () => qc.fetchQuery({ queryKey, queryFn: () => fetchTicketView(id), staleTime: 0 });
+  const snapshot = async (): Promise<TicketSnapshot> => {
+    const [t, messages] = await Promise.all([api.GET("/api/v1/support/tickets/{id}/", { path: { id } }), fetchThreadMessages(id)]);
+    return { ticket: t.data, etag: t.headers.get("etag") ?? "", messages };
+  };
+  // Moves "seen" to the ticket as it is now, in the background; the next check waits for it.
   const acknowledge = async () => {
-    seen.current = seenOf(await fresh().catch(() => latest.current));
+    acking.current = snapshot().then((s) => { seen.current = seenOf(s); }, () => undefined);
   };
 
   const collision = useMemo<CollisionGuard>(() => ({
-    changes: async () => describeChanges(seen.current, await fresh(), self.id, agents),
-    headers: (anyway) => ({ "If-Match": anyway ? latest.current.etag : seen.current.view.etag }),
+    changes: async () => {
+      await acking.current;
+      const now = await snapshot();
+      checked.current = now;
+      return describeChanges(seen.current, now, self.id, agents);
+    },
+    headers: (anyway) => ({ "If-Match": anyway ? (checked.current?.etag || latest.current.etag) : seen.current.view.etag }),
     acknowledge,
   }), [id]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const macros = useMemo<MacroSource>(() => ({
     search: async (q) => (await api.GET("/api/v1/support/macros/", { query: { search: q || undefined, page_size: 8 } })).data.results,
     apply: async (m) => {
+      await acking.current;
       // Conditional on the version the agent has seen, like a reply: a changed ticket is refused.
       const { data: applied, headers } = await api.POST("/api/v1/support/tickets/{id}/apply-macro/", {
         path: { id }, body: { macro: m.id }, headers: { "If-Match": seen.current.view.etag },
       });
       qc.setQueryData<TicketView>(queryKey, (old) => (old ? { ...old, ticket: applied.ticket, etag: headers.get("etag") ?? old.etag } : old));
+      void qc.invalidateQueries({ queryKey });
       await acknowledge();
     },
     render: (body) => {
