@@ -43,7 +43,7 @@ const ME = `me AS (SELECT u.id, (u.is_staff OR u.role::text = ANY('{${AGENT_ROLE
   FROM users u WHERE u.id = $1 AND u.is_active)`;
 
 const TICKET_COLUMNS = `t.id, t.number, t.subject, t.description, t.status::text AS status, t.priority::text AS priority, t.category,
-  t.channel::text AS channel, t.tags, t.sla_due_at, t.first_response_due_at, t.next_response_due_at, t.resolution_due_at,
+  t.channel::text AS channel, t.tags, t.version, t.sla_due_at, t.first_response_due_at, t.next_response_due_at, t.resolution_due_at,
   t.sla_policy_id, t.sla_paused_at, t.user_id, t.contact_id, t.order_id, t.assigned_to_id,
   ARRAY(SELECT w.user_id FROM ticket_watchers w WHERE w.ticket_id = t.id ORDER BY w.created_at) AS watchers,
   t.last_message_at, t.unread_by_agent, t.unread_by_customer, t.ai_summary, t.ai_confidence_score, t.ai_first_response_time,
@@ -131,6 +131,7 @@ function serializeTicket(r: Record<string, unknown>, agent: boolean) {
     category: r.category,
     channel: r.channel,
     tags: r.tags,
+    version: r.version,
     sla_due_at: iso(sla),
     sla_overdue: !!sla && sla < new Date() && OPEN.includes(r.status as string),
     first_response_due_at: iso(r.first_response_due_at as Date | null),

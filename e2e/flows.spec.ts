@@ -53,7 +53,7 @@ test("customer opens a ticket, agent answers, customer replies, agent queue upda
   await expect(agent.getByLabel("Assignee")).toHaveValue(f.users.agent);
   await expect(agent.getByLabel("Status")).toHaveValue("assigned");
   await agent.getByLabel("Your message").fill(REPLY);
-  await agent.getByRole("button", { name: "Send reply" }).click();
+  await agent.getByRole("button", { name: "Send", exact: true }).click();
   await expect(agent.getByTestId("message").filter({ hasText: REPLY })).toBeVisible();
   await agent.getByRole("tab", { name: "Internal note" }).click();
   await agent.getByLabel("Internal note", { exact: true }).fill(NOTE);

@@ -16,6 +16,9 @@ import { postMessage } from "../lib/domain/messages/post-message";
 import { updateTicket } from "../lib/domain/tickets/update-ticket";
 import type { UpdateTicketInput } from "../lib/domain/tickets/types";
 import { upsertUser } from "../lib/domain/users/upsert-user";
+import { createTeam } from "../lib/domain/teams/save-team";
+import { addTeamMember } from "../lib/domain/teams/set-team-member";
+import { createMacro } from "../lib/domain/macros/save-macro";
 import { USERS, SEED_DATA_FILE, SECRET_NOTE } from "./users";
 
 const HOUR = 3_600_000;
@@ -105,7 +108,49 @@ async function main() {
   // Casey has an unread answer waiting (used to check that agent URLs never mark it read).
   await postMessage(agent2, { ticketId: ids["Invoice shows the wrong company name"], body: "We are reissuing the invoice now." });
 
-  const out = { ids, caseyOrder: { id: caseyOrder.id, number: caseyOrder.number }, users: { agent: agent.id, agent2: agent2.id, casey: casey.id, blake: blake.id, admin: admin.id, dana: dana.id, erin: erin.id, pat: pat.id } };
+  // Queue tools (e2e/agent-queue-tools.spec.ts): two agents in one team, one in another, and
+  // unassigned tickets tagged per scenario so each test opens a view of exactly its own rows.
+  const quinn = await user("quinn");
+  const riley = await user("riley");
+  const jordan = await user("jordan");
+  const tier2 = await createTeam(admin, { name: "Tier 2" });
+  const billing = await createTeam(admin, { name: "Billing" });
+  await addTeamMember(admin, tier2.id, quinn.id);
+  await addTeamMember(admin, tier2.id, riley.id);
+  await addTeamMember(admin, billing.id, jordan.id);
+  const TOOLS: [string, string][] = [
+    ["Lantern mantle keeps breaking", "bulk-a"], ["Compass needle sticks", "bulk-a"], ["Canoe paddle grip worn", "bulk-a"],
+    ["Map case leaks in rain", "bulk-a"],
+    ["Hammock straps fraying", "bulk-b"], ["Cooler lid hinge cracked", "bulk-b"], ["Camp chair leg bent", "bulk-b"],
+  ];
+  for (const [i, [subject, tag]] of TOOLS.entries()) {
+    const t = await createTicket(pat, { subject, initialMessage: `Queue tools ticket ${i + 1}.` });
+    await updateTicket(admin, t.id, { priority: "medium", tags: [tag], slaDueAt: new Date(now + (80 + i) * HOUR) });
+    ids[subject] = t.id;
+  }
+
+  // Agent ticket tools (e2e/agent-ticket-tools.spec.ts, e2e/collision.spec.ts): Pat's tickets,
+  // worded to stay out of the other specs' searches, plus tags to suggest and a shared macro.
+  const TICKET_TOOLS: [string, UpdateTicketInput][] = [
+    ["Stove regulator hisses", {}],
+    ["Compass bezel loose", { tags: ["gear"] }],
+    ["Lantern mantle replacement", { tags: ["warranty-claim", "gear"] }],
+    ["Map case zipper jammed", { assignedToId: agent.id, status: "assigned" }],
+    ["Kayak paddle blade cracked", {}],
+  ];
+  for (const [subject, fields] of TICKET_TOOLS) {
+    const t = await createTicket(pat, { subject, initialMessage: `About my order: ${subject.toLowerCase()}.` });
+    if (Object.keys(fields).length) await updateTicket(admin, t.id, fields);
+    ids[subject] = t.id;
+  }
+  await createMacro(admin, {
+    name: "Ask for order details",
+    body: "Hi {{customer.first_name}}, thanks for writing about ticket {{ticket.number}}. Could you send us your order number? Best, {{agent.name}}",
+    status: "pending", assignTo: "me", addTags: ["awaiting-details"], shared: true,
+  });
+  await createMacro(agent, { name: "Signature", body: "Kind regards, {{agent.name}}", shared: false });
+
+  const out = { ids, caseyOrder: { id: caseyOrder.id, number: caseyOrder.number }, users: { agent: agent.id, agent2: agent2.id, casey: casey.id, blake: blake.id, admin: admin.id, dana: dana.id, erin: erin.id, pat: pat.id, quinn: quinn.id, riley: riley.id, jordan: jordan.id } };
   fs.mkdirSync(path.dirname(SEED_DATA_FILE), { recursive: true });
   fs.writeFileSync(SEED_DATA_FILE, JSON.stringify(out, null, 2));
   console.log(`e2e seed data: ${specs.length} tickets, ${Object.keys(out.users).length} users`);

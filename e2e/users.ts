@@ -12,6 +12,10 @@ export const USERS = {
   // Only e2e/self-service.spec.ts uses these two: it resets Dana's password.
   dana: { email: "dana@e2e.test", password: "e2e-password-6", role: "customer", name: "Dana Fischer" },
   erin: { email: "erin@e2e.test", password: "e2e-password-7", role: "customer", name: "Erin Walsh" },
+  // e2e/agent-queue-tools.spec.ts: Quinn and Riley are in the "Tier 2" team, Jordan in "Billing".
+  quinn: { email: "quinn.tier2@e2e.test", password: "e2e-password-9", role: "customer_service", name: "Quinn Harper" },
+  riley: { email: "riley.tier2@e2e.test", password: "e2e-password-10", role: "customer_service", name: "Riley Novak" },
+  jordan: { email: "jordan.billing@e2e.test", password: "e2e-password-11", role: "customer_service", name: "Jordan Blake" },
 } as const;
 
 export type UserKey = keyof typeof USERS;

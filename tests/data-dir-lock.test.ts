@@ -34,7 +34,7 @@ function holdInChild(dir: string) {
 }
 
 describe("embedded database folder lock", () => {
-  it("a process killed with -9 leaves a lock that the next start takes over, with the data intact", async () => {
+  it("a process killed with -9 leaves a lock that the next start takes over, with the data intact", { timeout: 300_000 }, async () => {
     const dir = path.join(tempDir(), "pglite");
     const { child, ready, exited } = holdInChild(dir);
     try {

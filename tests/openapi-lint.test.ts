@@ -44,7 +44,7 @@ describe("OpenAPI lint (spectral:oas)", () => {
     expect(r.status).toBe(200);
     const findings = await lint(r.json, "served");
     expect(findings.filter((f) => f.severity <= 1), show(findings)).toEqual([]);
-  }, 60_000);
+  }, 300_000);
 
   it("still reports what it should: an operation without operationId or description is flagged", async () => {
     const r = await call(schemaRoute.GET as never, "GET", "/api/v1/schema/");
@@ -53,7 +53,7 @@ describe("OpenAPI lint (spectral:oas)", () => {
     delete doc.paths["/api/v1/tickets/"].get.description;
     const codes = (await lint(doc, "broken")).map((f) => f.code);
     expect(codes).toEqual(expect.arrayContaining(["operation-operationId", "operation-description"]));
-  }, 60_000);
+  }, 300_000);
 
   it("switches off only the trailing-slash rule (every DRF path ends in a slash)", () => {
     const text = readFileSync(RULESET, "utf8");

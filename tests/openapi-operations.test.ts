@@ -82,6 +82,7 @@ describe("OpenAPI operations", () => {
       "support_sla_policies_retrieve get /api/v1/support/sla-policies/{id}/",
       "support_sla_report_retrieve get /api/v1/support/sla-report/",
       "support_stream_retrieve get /api/v1/support/stream/",
+      "support_tags_list get /api/v1/support/tags/",
       "support_ticket_parties_list get /api/v1/support/ticket-parties/",
       "support_tickets_capabilities_retrieve get /api/v1/support/tickets/{id}/capabilities/",
       "support_tickets_apply_macro_create post /api/v1/support/tickets/{id}/apply-macro/",
@@ -94,6 +95,11 @@ describe("OpenAPI operations", () => {
       "support_tickets_partial_update patch /api/v1/support/tickets/{id}/",
       "support_tickets_presence_create post /api/v1/support/tickets/{id}/presence/",
       "support_tickets_retrieve get /api/v1/support/tickets/{id}/",
+      "support_views_create post /api/v1/support/views/",
+      "support_views_destroy delete /api/v1/support/views/{id}/",
+      "support_views_list get /api/v1/support/views/",
+      "support_views_partial_update patch /api/v1/support/views/{id}/",
+      "support_views_retrieve get /api/v1/support/views/{id}/",
       "ticket_attachments_create post /api/v1/ticket-attachments/",
       "ticket_attachments_destroy delete /api/v1/ticket-attachments/{id}/",
       "ticket_attachments_retrieve get /api/v1/ticket-attachments/{id}/",
@@ -130,7 +136,7 @@ describe("OpenAPI operations", () => {
     expect(doc.components.schemas.ValidationError.additionalProperties).toEqual({ type: "array", items: { type: "string" } });
     const codes = (m: string, p: string) => Object.keys(op(m, p).responses);
     expect(codes("patch", "/api/v1/support/tickets/{id}/")).toEqual(["200", "400", "401", "403", "404", "412", "413", "415", "429"]);
-    expect(codes("post", "/api/v1/support/messages/")).toEqual(["201", "400", "401", "403", "404", "409", "413", "415", "422", "429"]);
+    expect(codes("post", "/api/v1/support/messages/")).toEqual(["201", "400", "401", "403", "404", "409", "412", "413", "415", "422", "429"]);
     expect(codes("get", "/api/v1/support/tickets/{id}/")).toEqual(["200", "401", "403", "404", "429"]);
     expect(codes("delete", "/api/v1/tickets/{id}/")).toEqual(["204", "401", "403", "404", "429"]);
     expect(codes("post", "/api/v1/auth/token/")).toEqual(["200", "400", "401", "413", "415", "429"]);

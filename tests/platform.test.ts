@@ -19,6 +19,10 @@ const cleanEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => {
   return env as NodeJS.ProcessEnv;
 };
 const pgUrl = process.env.TEST_DATABASE_URL?.trim();
+// These tests start fresh processes that boot an embedded PostgreSQL (WASM) and apply every
+// migration: about 12 s of CPU each, far longer on a loaded machine. The suite's 60 s default
+// is for in-process tests; a starved subprocess is slow, not wrong.
+const SPAWN_TIMEOUT = 300_000;
 
 describe("migrations", () => {
   it("are recorded in _prisma_migrations and running them again is a no-op", async () => {
@@ -31,7 +35,7 @@ describe("migrations", () => {
   });
 
   if (pgUrl) {
-    it("two app instances migrating one fresh PostgreSQL at once apply each migration exactly once", async () => {
+    it("two app instances migrating one fresh PostgreSQL at once apply each migration exactly once", { timeout: SPAWN_TIMEOUT }, async () => {
       const name = `caseflow_migr_${process.pid}_${Date.now()}`;
       const admin = new pg.Client({ connectionString: pgUrl });
       await admin.connect();
@@ -54,7 +58,7 @@ describe("migrations", () => {
       }
     });
   } else {
-    it("a second process cannot open an embedded data folder that is in use, and says why", async () => {
+    it("a second process cannot open an embedded data folder that is in use, and says why", { timeout: SPAWN_TIMEOUT }, async () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), "caseflow-lock-"));
       // A live process (this one's parent: the test runner) "holds" the folder.
       fs.mkdirSync(path.join(dir, "pglite"), { recursive: true });
@@ -72,7 +76,7 @@ describe("migrations", () => {
 });
 
 describe("user:create", () => {
-  it("creates, then updates a user; rejects bad input with exit code 2", async () => {
+  it("creates, then updates a user; rejects bad input with exit code 2", { timeout: SPAWN_TIMEOUT }, async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "caseflow-user-"));
     const env = pgUrl ? cleanEnv({ DATABASE_URL: pgUrl }) : cleanEnv({ DATA_DIR: dir });
     const email = `cli-${Date.now()}@example.test`;
@@ -91,7 +95,7 @@ describe("user:create", () => {
 });
 
 describe("secrets", () => {
-  it("production refuses to run without AUTH_SECRET", async () => {
+  it("production refuses to run without AUTH_SECRET", { timeout: SPAWN_TIMEOUT }, async () => {
     const code = `import { authSecret } from "./lib/auth/secret"; try { authSecret(); console.log("started"); } catch (e) { console.log(String(e)); }`;
     const env = cleanEnv({ NODE_ENV: "production", AUTH_SECRET: "", NEXTAUTH_SECRET: "", DATA_DIR: os.tmpdir() });
     const out = await run(TSX, ["-e", code], { env });

@@ -10,6 +10,8 @@ import * as refreshRoute from "@/app/api/v1/auth/token/refresh/route";
 import * as macrosRoute from "@/app/api/v1/support/macros/route";
 import * as macroRoute from "@/app/api/v1/support/macros/[id]/route";
 import * as applyMacroRoute from "@/app/api/v1/support/tickets/[id]/apply-macro/route";
+import * as tagsRoute from "@/app/api/v1/support/tags/route";
+import * as messagesRoute from "@/app/api/v1/support/messages/route";
 import * as slaPoliciesRoute from "@/app/api/v1/support/sla-policies/route";
 import * as slaPolicyRoute from "@/app/api/v1/support/sla-policies/[id]/route";
 import * as slaReportRoute from "@/app/api/v1/support/sla-report/route";
@@ -114,6 +116,16 @@ describe("no input produces a 500", () => {
       no5xx(await call(macroRoute.GET as any, "GET", `/api/v1/support/macros/${id}/`, { user: who, params: { id } }), id);
       no5xx(await call(applyMacroRoute.POST as any, "POST", `/api/v1/support/tickets/${ticketId}/apply-macro/`, { user: who, body: a, params: { id: ticketId } }), a);
     }), { numRuns: 30 });
+  });
+  it("tag suggestions and If-Match on message posts", async () => {
+    const header = fc.oneof(fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 40 }),
+      fc.constantFrom("*", "W/\"x\"", "\"\"", ",", "\"a\",", "\"00000000-v1\""));
+    await fc.assert(fc.asyncProperty(queryOf(["search", "page_size"]), header, fc.boolean(), async (q, h, asAgent) => {
+      const who = asAgent ? agent : customer;
+      no5xx(await call(tagsRoute.GET as any, "GET", "/api/v1/support/tags/", { user: who, query: q }), q);
+      const posted = await call(messagesRoute.POST as any, "POST", "/api/v1/support/messages/", { user: who, body: { ticket: ticketId, body: "fuzz" }, headers: { "If-Match": h } });
+      no5xx(posted, h);
+    }), { numRuns: 40 });
   });
   it("token endpoints", async () => {
     await fc.assert(fc.asyncProperty(bodyOf(["email", "password", "refresh"]), async (b) => {

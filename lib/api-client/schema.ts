@@ -148,7 +148,7 @@ export interface paths {
         put?: never;
         /**
          * Post a reply or internal note (JSON, or multipart with `files`)
-         * @description Posts a reply, or (agents only) an internal note with `is_internal: true`. JSON, or multipart/form-data with the files in `files`. The direction is set by the server (agents outbound, customers inbound) and the ticket's unread counters and `last_message_at` follow. Agents may send `status` to set it in the same transaction ("send and set pending"; the assignee's or an admin's to set, else 403). An agent's public reply that is the first response on an unassigned ticket assigns the ticket to that agent (AUTO_ASSIGN_ON_REPLY, on by default). Posting to a ticket the caller does not take part in is 403; one outside their scope is 404.
+         * @description Posts a reply, or (agents only) an internal note with `is_internal: true`. JSON, or multipart/form-data with the files in `files`. The direction is set by the server (agents outbound, customers inbound) and the ticket's unread counters and `last_message_at` follow. Agents may send `status` to set it in the same transaction ("send and set pending"; the assignee's or an admin's to set, else 403). An agent's public reply that is the first response on an unassigned ticket assigns the ticket to that agent (AUTO_ASSIGN_ON_REPLY, on by default). Posting to a ticket the caller does not take part in is 403; one outside their scope is 404. Send the ticket's ETag in If-Match to post only if the ticket has not changed since (collision check): a stale one is 412 with `{detail, ticket}` (the ticket as it is now, its ETag in the response header) and nothing is written; a malformed If-Match is 400; without the header the post is unconditional.
          */
         post: operations["support_messages_create"];
         delete?: never;
@@ -637,6 +637,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/support/tags/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Popular tags for autocomplete
+         * @description Tags in use, most used first (those starting with `search` before those only containing it), for autocomplete. Agents only. Counted over the newest tagged tickets (at most 10,000, within the newest 100,000 tickets), so the work is bounded and `count` is a popularity measure, not an all-time total. One page: `next` is always null.
+         */
+        get: operations["support_tags_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/support/macros/": {
         parameters: {
             query?: never;
@@ -707,6 +727,58 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/support/views/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the agent's saved queue views
+         * @description The calling agent's saved queue views: their own (personal or shared) and those shared with their team, by `position`. Another agent's personal view never appears, admins included. Customers get 403.
+         */
+        get: operations["support_views_list"];
+        put?: never;
+        /**
+         * Save a queue view
+         * @description Saves a named view: `query` is the queue's query string (filters and `ordering`, validated like GET /api/v1/support/tickets/; 400 on `query` otherwise). Personal unless `shared` (shared with the caller's team; 400 when they have none). Appended to the caller's list unless `position` is given.
+         */
+        post: operations["support_views_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/support/views/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a saved view
+         * @description One saved view. A view the caller cannot see (another agent's personal one, another team's) is 404.
+         */
+        get: operations["support_views_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a saved view
+         * @description Deletes a view, under the same rules as an update; the owner's later views move up.
+         */
+        delete: operations["support_views_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename, re-filter, share or move a saved view
+         * @description Updates a view (partial). `position` moves it within its owner's list (the others shift). Personal views are their owner's; shared ones can be changed by their creator or an admin (403 otherwise).
+         */
+        patch: operations["support_views_partial_update"];
         trace?: never;
     };
     "/api/v1/support/tickets/{id}/merge/": {
@@ -1465,6 +1537,8 @@ export interface components {
             /** @enum {string} */
             channel: "portal" | "email" | "phone" | "chat" | "api";
             tags: string[];
+            /** @description The edit version (the ETag's `-vN`); send it as `versions` in a bulk change. Read-only. */
+            version: number;
             sla_due_at: string | null;
             sla_overdue: boolean;
             /** @description When the first-response clock breaches (frozen while sla_paused). Read-only. */
@@ -1855,6 +1929,16 @@ export interface components {
                 ticket?: components["schemas"]["SupportTicket"];
             }[];
         };
+        TagSuggestion: {
+            name: string;
+            /** @description Tickets with this tag among the newest tagged tickets sampled (up to 10,000). */
+            count: number;
+        };
+        TagSuggestionPage: {
+            next: string | null;
+            previous: string | null;
+            results: components["schemas"]["TagSuggestion"][];
+        };
         SupportTicketMerge: {
             /**
              * Format: uuid
@@ -1899,6 +1983,47 @@ export interface components {
         };
         NotificationsMarkedRead: {
             marked: number;
+        };
+        SavedViewCreate: {
+            name: string;
+            /** @description The queue's query string (filters and `ordering`), as for GET /api/v1/support/tickets/: e.g. `status=new&tags=vip&ordering=sla_due_at`. Unknown keys and `cursor` are dropped. */
+            query?: string;
+            /** @description Shared with the owner's team (its agents see it; the owner and admins edit it); personal otherwise. */
+            shared?: boolean;
+            /** @description Place (0-based) among the owner's views; the others move to make room. */
+            position?: number;
+        };
+        SavedViewUpdate: {
+            name?: string;
+            /** @description The queue's query string (filters and `ordering`), as for GET /api/v1/support/tickets/: e.g. `status=new&tags=vip&ordering=sla_due_at`. Unknown keys and `cursor` are dropped. */
+            query?: string;
+            /** @description Shared with the owner's team (its agents see it; the owner and admins edit it); personal otherwise. */
+            shared?: boolean;
+            /** @description Place (0-based) among the owner's views; the others move to make room. */
+            position?: number;
+        };
+        SavedView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Open the view at `/agent/?{query}`; count it with GET /api/v1/support/tickets/count/?{query}. */
+            query: string;
+            shared: boolean;
+            /** @description The team it is shared with; null: personal. */
+            team: string | null;
+            position: number;
+            /** Format: uuid */
+            owner: string;
+            can_edit: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        SavedViewPage: {
+            next: string | null;
+            previous: string | null;
+            results: components["schemas"]["SavedView"][];
         };
         /** @description Business minutes per clock; null or missing: that clock does not run. */
         SlaClockTargets: {
@@ -2898,6 +3023,8 @@ export interface operations {
             header?: {
                 /** @description A client-chosen unique key (e.g. a UUID) that makes retrying this POST safe. The same key from the same user with the same body within 24 hours replays the first response (with `Idempotent-Replayed: true`) instead of acting twice; the same key with a different body is 422; a retry while the first request is still running is 409. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The ETag of the version being edited. If the ticket has changed since, nothing is saved and the answer is 412. */
+                "If-Match"?: components["parameters"]["IfMatch"];
             };
             path?: never;
             cookie?: never;
@@ -2930,6 +3057,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
@@ -3829,6 +3957,38 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    support_tags_list: {
+        parameters: {
+            query?: {
+                /** @description Only tags containing this text (case-insensitive); tags starting with it come first. */
+                search?: string;
+                /** @description Results per page (default 25, at most 100). */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagSuggestionPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     support_macros_list: {
         parameters: {
             query?: {
@@ -4046,6 +4206,173 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    support_views_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque position token; take it from the `next` or `previous` URL of a page. */
+                cursor?: string;
+                /** @description Results per page (default 25, at most 100). */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    support_views_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A client-chosen unique key (e.g. a UUID) that makes retrying this POST safe. The same key from the same user with the same body within 24 hours replays the first response (with `Idempotent-Replayed: true`) instead of acting twice; the same key with a different body is 422; a retry while the first request is still running is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavedViewCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    support_views_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. Anything else, or an object outside the caller's scope, is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    support_views_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. Anything else, or an object outside the caller's scope, is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    support_views_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. Anything else, or an object outside the caller's scope, is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavedViewUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
         };
     };

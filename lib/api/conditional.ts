@@ -37,3 +37,19 @@ export function ticketPreconditions(req: NextRequest): Preconditions {
   }
   return { ifMatch, ifUnmodifiedSince: ifMatch != null ? null : date };
 }
+
+/** One entity tag as HTTP writes it: "…" or W/"…" (no quotes or commas inside). */
+const ENTITY_TAG = /^(W\/)?"[^",]*"$/;
+
+/**
+ * The If-Match of a message post: absent (post regardless), "*", or a list of entity tags.
+ * Anything else is a 400 rather than a guaranteed 412, so a client that forgot the quotes
+ * learns why instead of seeing every reply refused as "changed by someone else".
+ */
+export function messageIfMatch(req: NextRequest): string | null {
+  const raw = req.headers.get("if-match");
+  if (raw == null) return null;
+  const parts = raw.split(",").map((s) => s.trim());
+  if (raw.trim() === "*" || (parts.length && parts.every((p) => ENTITY_TAG.test(p)))) return raw;
+  throw ValidationError.field("non_field_errors", 'If-Match must be the ticket\'s ETag as received, quotes included (e.g. "1a2b3c4d-v3"), or *.');
+}

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
-import { ThrottledError, UnsupportedMediaTypeError, PayloadTooLargeError, ValidationError } from "@/lib/domain/errors";
+import { ThrottledError, UnsupportedMediaTypeError, PayloadTooLargeError, PreconditionFailedError, ValidationError } from "@/lib/domain/errors";
 import "@/lib/boot";
 import { errorResponse, zodToFields } from "./errors";
 import { idempotent } from "./idempotency";
@@ -21,6 +21,11 @@ export interface ApiOptions {
   account?: boolean;
   /** An anonymous submission (the public ticket form): counted against `public`. */
   publicForm?: boolean;
+  /**
+   * A 412 that names a ticket (PreconditionFailedError.ticketId) answered with more than its
+   * detail: the route adds the ticket's current state so a client can show what changed.
+   */
+  onStale?: (req: NextRequest, e: PreconditionFailedError & { ticketId: string }) => Promise<Response>;
 }
 
 /**
@@ -31,7 +36,9 @@ export interface ApiOptions {
  * own origin (403 otherwise).
  */
 export function api<P = Record<string, never>>(handler: (req: NextRequest, params: P) => Promise<Response>, opts: ApiOptions = {}) {
-  const fn = opts.idempotent ? idempotent(handler, { fields: opts.fields }) : handler;
+  // Inside the idempotency layer, so a replayed 412 is the explained one.
+  const explained = opts.onStale ? explainStale(handler, opts.onStale) : handler;
+  const fn = opts.idempotent ? idempotent(explained, { fields: opts.fields }) : explained;
   return async (req: NextRequest, ctx: Ctx<P>): Promise<Response> => {
     let limitHeaders: Record<string, string> = {};
     let res: Response;
@@ -49,6 +56,19 @@ export function api<P = Record<string, never>>(handler: (req: NextRequest, param
     }
     for (const [k, v] of Object.entries(limitHeaders)) res.headers.set(k, v);
     return res;
+  };
+}
+
+/** A 412 naming its ticket becomes the route's fuller answer; the plain 412 stands if that fails. */
+function explainStale<P>(handler: (req: NextRequest, params: P) => Promise<Response>, onStale: NonNullable<ApiOptions["onStale"]>) {
+  return async (req: NextRequest, params: P): Promise<Response> => {
+    try {
+      return await handler(req, params);
+    } catch (e) {
+      const res = e instanceof PreconditionFailedError && e.ticketId ? await onStale(req, e as PreconditionFailedError & { ticketId: string }).catch(() => null) : null;
+      if (res) return res;
+      throw e;
+    }
   };
 }
 

@@ -64,6 +64,8 @@ export class ConflictError extends DomainError {
 export class PreconditionFailedError extends DomainError {
   constructor(
     message = "The ticket was changed by someone else since you loaded it. Reload and try again.",
+    /** The ticket that changed, when the edge may show its current state (message posts). */
+    readonly ticketId?: string,
   ) {
     super(412, message);
   }

@@ -36,6 +36,9 @@ import { PermissionDeniedError } from "./errors";
  *   macro:use               | -                   | yes                         | yes
  *   macro:view              | -                   | shared, or own personal     | same
  *   macro:edit              | -                   | own (personal or shared)    | + any shared
+ *   saved-view:use          | -                   | yes                         | yes
+ *   saved-view:edit         | -                   | own (personal or shared)    | + shared ones
+ *                           |                     |                             | of their team
  *   sla-policy:read         | -                   | yes                         | yes
  *   sla-policy:manage       | -                   | -                           | yes
  *   admin:access            | -                   | -                           | yes
@@ -81,6 +84,8 @@ export const ACTIONS = [
   "macro:use", // list, create and apply macros (a shared one needs no more than this to create)
   "macro:view",
   "macro:edit", // also delete
+  "saved-view:use", // list, open and create saved queue views (personal, or shared with one's team)
+  "saved-view:edit", // rename, reorder, change sharing, delete
   "sla-policy:read", // SLA policies, calendars and targets
   "sla-policy:manage", // create, edit and delete them (open tickets are recomputed)
   "admin:access", // the /admin area; its pages 404 for everyone else
@@ -112,6 +117,8 @@ export interface Subject {
   ownerId?: string | null;
   /** macro:view / macro:edit: who made it and whether every agent sees it. */
   macro?: { ownerId: string | null; shared: boolean };
+  /** saved-view:edit: who made it and whether it is shared with a team. */
+  view?: { ownerId: string; teamId: string | null };
   /** role:grant: the role being given. */
   role?: Actor["role"];
 }
@@ -177,6 +184,9 @@ const RULES: Record<Action, (actor: Who, subject: Subject) => boolean> = {
   "macro:view": (a, s) => agent(a) && !!s.macro && (s.macro.shared || s.macro.ownerId === a.id),
   // Shared macros are the team's: their creator or an admin keeps them; personal ones stay the owner's.
   "macro:edit": (a, s) => agent(a) && !!s.macro && (s.macro.ownerId === a.id || (s.macro.shared && admin(a))),
+  "saved-view:use": agent,
+  // Like shared macros: a shared view stays its creator's, admins may tidy it; a personal one is the owner's alone.
+  "saved-view:edit": (a, s) => agent(a) && !!s.view && (s.view.ownerId === a.id || (s.view.teamId != null && admin(a))),
   "sla-policy:read": agent,
   "sla-policy:manage": admin,
   "admin:access": admin,

@@ -5,9 +5,11 @@ import { notificationPreferencesSchema } from "@/lib/schemas/notifications";
 import { ticketPartiesPageOut, ticketPartiesQuerySchema } from "@/lib/api/support/ticket-parties";
 import { presenceSchema, streamQuerySchema } from "@/lib/api/support/stream-schema";
 import { bulkResultsOut, bulkSchema } from "@/lib/api/support/bulk";
+import { tagSuggestionPageOut, tagSuggestQuerySchema } from "@/lib/api/support/tags";
 import { mergedTicketsOut, mergeSchema } from "@/lib/api/support/merge";
 import { appliedMacroOut, applyMacroSchema, macroCreateSchema, macroListQuerySchema, macroOut, macroPageOut, macroUpdateSchema } from "@/lib/api/support/macros";
 import { markedReadOut, notificationListQuerySchema, unreadCountOut, userNotificationOut, userNotificationPageOut } from "@/lib/api/support/notifications";
+import { viewCreateSchema, viewListQuerySchema, viewOut, viewPageOut, viewUpdateSchema } from "@/lib/api/support/views";
 import { ticketCountOut, ticketCountQuerySchema } from "@/lib/api/support/schemas";
 import { slaPolicyCreateSchema, slaPolicyOut, slaPolicyPageOut, slaPolicyUpdateSchema, slaReportOut, slaReportQuerySchema } from "@/lib/api/support/sla-policy-schemas";
 
@@ -33,12 +35,18 @@ export const extraOperations: ApiOperation[] = [
   { method: "put", path: "/api/v1/support/notification-preferences/", tag: "support", summary: "Set the agent's email notification switches", body: preferencesUpdate, response: preferencesOut },
   { method: "get", path: "/api/v1/support/stream/", tag: "support", summary: "Stream changes as Server-Sent Events", query: streamQuerySchema, produces: "text/event-stream" },
   { method: "post", path: "/api/v1/support/tickets/{id}/presence/", tag: "support", summary: "Announce an agent's presence on a ticket", body: presenceHeartbeat, status: 204 },
+  { method: "get", path: "/api/v1/support/tags/", tag: "support", summary: "Popular tags for autocomplete", query: tagSuggestQuerySchema, response: tagSuggestionPageOut },
   { method: "get", path: "/api/v1/support/macros/", tag: "support", summary: "List the macros the agent may use", query: macroListQuerySchema, response: macroPageOut },
   { method: "post", path: "/api/v1/support/macros/", tag: "support", summary: "Create a macro", body: macroCreateSchema, response: macroOut, status: 201 },
   { method: "get", path: "/api/v1/support/macros/{id}/", tag: "support", summary: "Get a macro", response: macroOut },
   { method: "patch", path: "/api/v1/support/macros/{id}/", tag: "support", summary: "Update a macro", body: macroUpdateSchema, response: macroOut },
   { method: "delete", path: "/api/v1/support/macros/{id}/", tag: "support", summary: "Delete a macro" },
   { method: "post", path: "/api/v1/support/tickets/{id}/apply-macro/", tag: "support", summary: "Apply a macro to a ticket (If-Match → 412 when stale)", body: applyMacroSchema, response: appliedMacroOut },
+  { method: "get", path: "/api/v1/support/views/", tag: "support", summary: "List the agent's saved queue views", query: viewListQuerySchema, response: viewPageOut },
+  { method: "post", path: "/api/v1/support/views/", tag: "support", summary: "Save a queue view", body: viewCreateSchema, response: viewOut, status: 201 },
+  { method: "get", path: "/api/v1/support/views/{id}/", tag: "support", summary: "Get a saved view", response: viewOut },
+  { method: "patch", path: "/api/v1/support/views/{id}/", tag: "support", summary: "Rename, re-filter, share or move a saved view", body: viewUpdateSchema, response: viewOut },
+  { method: "delete", path: "/api/v1/support/views/{id}/", tag: "support", summary: "Delete a saved view" },
   { method: "post", path: "/api/v1/support/tickets/{id}/merge/", tag: "support", summary: "Merge a duplicate ticket into another (If-Match → 412 when stale)", body: mergeSchema, response: mergedTicketsOut },
   { method: "post", path: "/api/v1/support/tickets/bulk/", tag: "support", summary: "Change up to 100 tickets at once (per-ticket results)", body: bulkSchema, response: bulkResultsOut },
   { method: "get", path: "/api/v1/support/sla-policies/", tag: "support", summary: "List SLA policies in matching order", response: slaPolicyPageOut },

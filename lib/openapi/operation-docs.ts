@@ -132,8 +132,9 @@ export const operationDocs: Record<string, OperationDoc> = {
   },
   "post /api/v1/support/messages/": {
     description:
-      "Posts a reply, or (agents only) an internal note with `is_internal: true`. JSON, or multipart/form-data with the files in `files`. The direction is set by the server (agents outbound, customers inbound) and the ticket's unread counters and `last_message_at` follow. Agents may send `status` to set it in the same transaction (\"send and set pending\"; the assignee's or an admin's to set, else 403). An agent's public reply that is the first response on an unassigned ticket assigns the ticket to that agent (AUTO_ASSIGN_ON_REPLY, on by default). Posting to a ticket the caller does not take part in is 403; one outside their scope is 404.",
+      "Posts a reply, or (agents only) an internal note with `is_internal: true`. JSON, or multipart/form-data with the files in `files`. The direction is set by the server (agents outbound, customers inbound) and the ticket's unread counters and `last_message_at` follow. Agents may send `status` to set it in the same transaction (\"send and set pending\"; the assignee's or an admin's to set, else 403). An agent's public reply that is the first response on an unassigned ticket assigns the ticket to that agent (AUTO_ASSIGN_ON_REPLY, on by default). Posting to a ticket the caller does not take part in is 403; one outside their scope is 404. Send the ticket's ETag in If-Match to post only if the ticket has not changed since (collision check): a stale one is 412 with `{detail, ticket}` (the ticket as it is now, its ETag in the response header) and nothing is written; a malformed If-Match is 400; without the header the post is unconditional.",
     errors: [404],
+    conditional: ["If-Match"],
   },
   "get /api/v1/support/events/": {
     description: "Timeline events (status, assignment, priority, messages), newest first. Customers see no events about internal notes.",
@@ -166,6 +167,10 @@ export const operationDocs: Record<string, OperationDoc> = {
     description:
       "An agent's heartbeat on a ticket: send one every ~10 s while the ticket is open, `typing: true` while writing a reply and `leaving: true` on the way out. Other agents' streams get a `presence` event; a viewer without a heartbeat for 30 s drops off. Customers get 403.",
   },
+  "get /api/v1/support/tags/": {
+    description:
+      "Tags in use, most used first (those starting with `search` before those only containing it), for autocomplete. Agents only. Counted over the newest tagged tickets (at most 10,000, within the newest 100,000 tickets), so the work is bounded and `count` is a popularity measure, not an all-time total. One page: `next` is always null.",
+  },
   "get /api/v1/support/macros/": {
     description:
       "Macros the calling agent may use: every shared macro and their own personal ones, by name. `search` matches the name or body (case-insensitive substring); `shared` narrows to shared or personal ones. Customers get 403.",
@@ -189,6 +194,25 @@ export const operationDocs: Record<string, OperationDoc> = {
       "Applies a macro in one transaction: its actions change the ticket (with the same rules, events and If-Match / If-Unmodified-Since check as a PATCH), its body is rendered and posted as a reply (or an internal note with `internal: true`), and its usage count goes up. Returns the ticket and the posted message (null when the body is empty).",
     conditional: ["If-Match", "If-Unmodified-Since"],
     headers: ["ETag", "Last-Modified"],
+  },
+  "get /api/v1/support/views/": {
+    description:
+      "The calling agent's saved queue views: their own (personal or shared) and those shared with their team, by `position`. Another agent's personal view never appears, admins included. Customers get 403.",
+  },
+  "post /api/v1/support/views/": {
+    description:
+      "Saves a named view: `query` is the queue's query string (filters and `ordering`, validated like GET /api/v1/support/tickets/; 400 on `query` otherwise). Personal unless `shared` (shared with the caller's team; 400 when they have none). Appended to the caller's list unless `position` is given.",
+    headers: ["Location"],
+  },
+  "get /api/v1/support/views/{id}/": {
+    description: "One saved view. A view the caller cannot see (another agent's personal one, another team's) is 404.",
+  },
+  "patch /api/v1/support/views/{id}/": {
+    description:
+      "Updates a view (partial). `position` moves it within its owner's list (the others shift). Personal views are their owner's; shared ones can be changed by their creator or an admin (403 otherwise).",
+  },
+  "delete /api/v1/support/views/{id}/": {
+    description: "Deletes a view, under the same rules as an update; the owner's later views move up.",
   },
   "post /api/v1/support/tickets/{id}/merge/": {
     description:

@@ -19,7 +19,7 @@ export const ORDERINGS = [
 const field = "h-8 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-800 shadow-xs focus:border-brand-500 focus:outline-2 focus:outline-offset-0 focus:outline-brand-500";
 const labelCls = "mb-1 block text-xs font-medium text-slate-600";
 /** Filters folded away in the collapsed toolbar (they still submit, and count on its button). */
-const MORE = ["channel", "sla_overdue", "created_at_after", "created_at_before", "last_message_at_after", "last_message_at_before"];
+const MORE = ["tags", "channel", "sla_overdue", "created_at_after", "created_at_before", "last_message_at_after", "last_message_at_before"];
 
 /**
  * The queue's filters. It is a plain GET form (works without JavaScript); with JavaScript
@@ -101,6 +101,14 @@ export function FilterBar({ agents, errors }: { agents: AgentSummary[]; errors: 
         <button type="submit" className={`${js ? "sr-only" : ""} rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white`}>Apply</button>
       </div>
       <div id="f-more" hidden={!open} className="mt-2 flex flex-wrap items-end gap-3 pb-1">
+        <div>
+          {/* Any of the listed tags (comma list), applied on Enter like the search box. */}
+          <label htmlFor="f-tags" className={labelCls}>Tags (any of)</label>
+          <input id="f-tags" name="tags" type="text" defaultValue={v("tags")} key={v("tags")} placeholder="vip, refund"
+            aria-invalid={!!err("tags")} aria-describedby={err("tags") ? "f-tags-err" : undefined}
+            className={`${field} w-44 ${v("tags") ? "border-brand-500 bg-brand-50 text-brand-900" : ""}`} />
+          {err("tags") && <p id="f-tags-err" className="mt-1 text-xs text-red-700">{err("tags")}</p>}
+        </div>
         <Select id="f-channel" name="channel" label="Channel" value={v("channel")} error={err("channel")}
           options={CHANNELS.map((c) => [c, channelLabel(c)])} />
         <Select id="f-sla" name="sla_overdue" label="SLA" value={v("sla_overdue")} error={err("sla_overdue")} anyLabel="Any"

@@ -7,6 +7,7 @@ import { SidebarBrand, SidebarUser } from "@/components/staff-sidebar";
 import { ReplyNotifier } from "@/components/realtime/reply-notifier";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { AgentNav } from "./agent-nav";
+import { SavedViewsNav } from "./saved-views-nav";
 
 export const dynamic = "force-dynamic";
 
@@ -25,6 +26,7 @@ export default async function AgentLayout({ children }: { children: React.ReactN
           <NotificationBell />
         </div>
         <AgentNav />
+        <SavedViewsNav selfId={actor.id} />
         <nav aria-label="Reports" className="hidden px-2 pt-4 lg:block">
           <a href="/agent/sla-report/" className="flex items-center gap-2.5 rounded-md px-2 py-1.5 text-sm text-slate-300 hover:bg-slate-800/60 hover:text-white">
             <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4 opacity-80" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round"><path d="M4 16V9m4 7V5m4 11v-5m4 5V7" /></svg>
@@ -32,6 +34,10 @@ export default async function AgentLayout({ children }: { children: React.ReactN
           </a>
         </nav>
         <nav aria-label="Settings" className="hidden px-2 lg:block">
+          <a href="/agent/macros/" className="flex items-center gap-2.5 rounded-md px-2 py-1.5 text-sm text-slate-300 hover:bg-slate-800/60 hover:text-white">
+            <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4 opacity-80" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round"><path d="M4 5h12M4 10h8M4 15h5m6-3 3 3-3 3" /></svg>
+            Macros
+          </a>
           <a href="/agent/settings/" className="flex items-center gap-2.5 rounded-md px-2 py-1.5 text-sm text-slate-300 hover:bg-slate-800/60 hover:text-white">
             <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4 opacity-80" fill="none" stroke="currentColor" strokeWidth="1.6"><path d="M5 8a5 5 0 0 1 10 0v3l1.5 3h-13L5 11V8Zm3 8a2 2 0 0 0 4 0" strokeLinejoin="round" /></svg>
             Notifications

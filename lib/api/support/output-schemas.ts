@@ -39,6 +39,7 @@ export const supportTicketOut = z
     category: z.string(),
     channel: z.enum(CHANNELS),
     tags: z.array(z.string()),
+    version: z.number().int().describe("The edit version (the ETag's `-vN`); send it as `versions` in a bulk change. Read-only."),
     sla_due_at: iso.nullable(),
     sla_overdue: z.boolean(),
     first_response_due_at: iso.nullable().describe("When the first-response clock breaches (frozen while sla_paused). Read-only."),

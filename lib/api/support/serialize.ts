@@ -31,6 +31,8 @@ export function serializeTicket(t: TicketRow, actor: Actor) {
     ...sharedTicketFields(t),
     channel: t.channel,
     tags: t.tags,
+    // The edit version behind the ETag (`-vN`): bulk changes send it back as If-Match.
+    version: t.version,
     sla_due_at: iso(t.slaDueAt),
     sla_overdue: isOverdue(t),
     // The clocks behind sla_due_at (read-only): frozen as they stood while sla_paused.

@@ -1,7 +1,8 @@
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import type { Actor } from "../actor";
-import { NotFoundError, PermissionDeniedError, ValidationError } from "../errors";
+import { NotFoundError, PermissionDeniedError, PreconditionFailedError, ValidationError } from "../errors";
+import { etagMatches } from "../tickets/etag";
 import { assertCan, can } from "../policy";
 import type { PreparedUpload } from "../attachments/uploads";
 import { appendMessage } from "./append-message";
@@ -16,6 +17,12 @@ export interface PostMessageInput {
   uploads?: PreparedUpload[];
   /** Agents: a status set in the same transaction ("send and set pending"). */
   status?: TicketStatus;
+  /**
+   * The ticket's ETag as the author last saw it (If-Match). A ticket edited since (status,
+   * assignment, a field; see tickets/etag.ts) refuses the message with 412 and writes nothing,
+   * so an agent never answers a ticket that changed under them without knowing it.
+   */
+  ifMatch?: string | null;
 }
 
 /**
@@ -51,6 +58,9 @@ export async function postMessage(actor: Actor, input: PostMessageInput, opts: {
     }
     if (opts.ticketAddressed) validate();
     assertCan(actor, "message:post", { ticket: ticket.subject }, "You are not a participant of this ticket.");
+    if (input.ifMatch != null && !etagMatches(input.ifMatch, ticket)) {
+      throw new PreconditionFailedError(undefined, ticket.id);
+    }
     // A public reply that is the ticket's first response takes an unassigned ticket, when the
     // agent may take it and the auto_assign_on_reply setting (default: AUTO_ASSIGN_ON_REPLY,
     // read with the ticket's lock) is on; a status sent along is then the new assignee's to set.

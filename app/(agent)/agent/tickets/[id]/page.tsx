@@ -1,9 +1,6 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
-import { isUuid } from "@/lib/domain/ids";
-import { mergedTargetFor } from "@/lib/domain/tickets/merged-target";
-import { requireAgentPage } from "../../_lib/require-agent";
-import { openTicketThread } from "@/lib/domain/tickets/open-ticket-thread";
+import { gateTicket } from "@/components/server/ticket-gate";
+import { openAgentTicket } from "../../_lib/open-agent-ticket";
 import { listAgents } from "@/lib/domain/users/list-agents";
 import { loadTicketView } from "../../_lib/ticket-data";
 import { TicketWorkspace } from "./ticket-workspace";
@@ -15,18 +12,17 @@ export const dynamic = "force-dynamic";
  * The agent's ticket view. Opening a thread marks it read, exactly as POST mark-read/ would:
  * the unread counter is cleared on the server before rendering, which also works without
  * JavaScript. Queue links do not prefetch, so only a real visit marks a ticket read.
+ * layout.tsx decides 404 and merge redirects first, so loading.tsx can show a skeleton.
  */
 export default async function AgentTicketPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;
-  const actor = await requireAgentPage(`/agent/tickets/${raw}/`);
-  // A merged duplicate opens the ticket it was merged into (when the actor may see that one).
-  const mergedInto = isUuid(raw) ? await mergedTargetFor(actor, raw.toLowerCase()) : null;
-  if (mergedInto) redirect(`/agent/tickets/${mergedInto}/`);
-  const id = await openTicketThread(actor, raw);
-  if (!id) notFound();
+  // The layout has already answered 404 or redirected; this is the same (cached) decision.
+  const opened = await openAgentTicket(raw);
+  const id = gateTicket(opened, "/agent/tickets/");
+  const actor = opened.actor;
   const [view, agents] = await Promise.all([loadTicketView(actor, id), listAgents(actor)]);
   return (
     <TicketWorkspace initial={view} renderedAt={Date.now()} agents={agents}
-      self={{ id: actor.id, name: actor.name || actor.email }} />
+      self={{ id: actor.id, name: actor.name || actor.email, email: actor.email }} />
   );
 }

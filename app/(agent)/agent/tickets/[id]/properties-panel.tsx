@@ -6,6 +6,7 @@ import type { components } from "@/lib/api-client/schema";
 import { PRIORITIES, STATUSES } from "@/lib/schemas/common";
 import type { TicketCapabilities } from "@/lib/domain/policy";
 import type { AgentSummary } from "@/lib/domain/users/list-agents";
+import { TagEditor } from "./tag-editor";
 
 type TicketPatch = components["schemas"]["SupportTicketUpdate"];
 
@@ -62,6 +63,7 @@ export function PropertiesPanel({ ticket: t, agents, selfId, can, pending, onCha
             )}
           </div>
         </Row>
+        <TagEditor tags={t.tags} disabled={!can.canUpdate} busy={pending} onChange={(tags) => onChange({ tags })} />
         <fieldset>
           <legend className="mb-1 text-xs font-medium text-slate-600">Watchers</legend>
           <div className="flex flex-wrap gap-1.5">

@@ -19,6 +19,7 @@ import type { TicketView } from "../../_lib/ticket-data";
 import { MergeDialog } from "./merge-dialog";
 import { PropertiesPanel } from "./properties-panel";
 import { AiSummaryCard, CustomerCard, TimelineCard } from "./sidebar-cards";
+import { useTicketTools } from "./use-ticket-tools";
 
 export const TICKET_POLL_MS = 5_000;
 type Patch = components["schemas"]["SupportTicketUpdate"];
@@ -32,7 +33,7 @@ export function TicketWorkspace({ initial, renderedAt, agents, self }: {
   initial: TicketView;
   renderedAt: number;
   agents: AgentSummary[];
-  self: { id: string; name: string };
+  self: { id: string; name: string; email: string };
 }) {
   const id = initial.ticket.id;
   const qc = useQueryClient();
@@ -50,6 +51,7 @@ export function TicketWorkspace({ initial, renderedAt, agents, self }: {
   // The flags are the server's for one version of the ticket. After our own PATCH the ticket
   // on screen is newer than its flags until the refetch lands; the controls wait for it.
   const flagsStale = data.capabilitiesFor !== data.etag;
+  const tools = useTicketTools({ id, queryKey: key, data, self, agents });
 
   // A customer reply arriving while the ticket is open is read by being on screen.
   useEffect(() => {
@@ -67,6 +69,7 @@ export function TicketWorkspace({ initial, renderedAt, agents, self }: {
     onSuccess: ({ data: ticket, headers }) => {
       qc.setQueryData<TicketView>(key, (old) => (old ? { ...old, ticket, etag: headers.get("etag") ?? old.etag } : old));
       qc.invalidateQueries({ queryKey: key }); // new events for the timeline
+      tools.ownEdit(ticket, headers.get("etag"));
     },
     onError: (e) => {
       // A stale edit (412) reads as the shared stale-ticket message; either way, show the latest.
@@ -122,7 +125,8 @@ export function TicketWorkspace({ initial, renderedAt, agents, self }: {
             <p className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-6 text-center text-sm text-slate-500">No messages yet.</p>
           )}
           <div onInput={presence.onInput}>
-            <ReplyBox ticketId={id} allowInternal={data.capabilities.canPostInternal} onPosted={() => qc.invalidateQueries({ queryKey: key })} />
+            <ReplyBox ticketId={id} allowInternal={data.capabilities.canPostInternal} onPosted={() => qc.invalidateQueries({ queryKey: key })}
+              sendAndSet collision={tools.collision} macros={tools.macros} />
           </div>
         </section>
         <aside aria-label="Ticket details" className="space-y-4">

@@ -1,9 +1,6 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
-import { isUuid } from "@/lib/domain/ids";
-import { mergedTargetFor } from "@/lib/domain/tickets/merged-target";
-import { requireCustomerPage } from "../../_lib/require-customer";
-import { openTicketThread } from "@/lib/domain/tickets/open-ticket-thread";
+import { gateTicket } from "@/components/server/ticket-gate";
+import { openPortalTicket } from "../../_lib/open-portal-ticket";
 import { loadPortalThread } from "../../_lib/portal-data";
 import { PortalThreadView } from "./portal-thread";
 
@@ -19,12 +16,10 @@ export default async function PortalTicketPage({ params, searchParams }: {
   searchParams: Promise<{ created?: string }>;
 }) {
   const { id: raw } = await params;
-  const actor = await requireCustomerPage(`/portal/tickets/${raw}/`);
-  // A merged duplicate opens the ticket it was merged into (when the actor may see that one).
-  const mergedInto = isUuid(raw) ? await mergedTargetFor(actor, raw.toLowerCase()) : null;
-  if (mergedInto) redirect(`/portal/tickets/${mergedInto}/`);
-  const id = await openTicketThread(actor, raw);
-  if (!id) notFound();
+  // layout.tsx has already answered 404 or redirected; this is the same (cached) decision.
+  const opened = await openPortalTicket(raw);
+  const id = gateTicket(opened, "/portal/tickets/");
+  const actor = opened.actor;
   const thread = await loadPortalThread(actor, id);
   const created = (await searchParams).created === "1";
   return <PortalThreadView initial={thread} renderedAt={Date.now()} selfId={actor.id} created={created} />;

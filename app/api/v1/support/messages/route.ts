@@ -9,6 +9,9 @@ import { prepareUploads, uploadLimits } from "@/lib/domain/attachments/uploads";
 import { ValidationError } from "@/lib/domain/errors";
 import { listMessages, MESSAGE_KEYS } from "@/lib/domain/messages/list-messages";
 import { postMessage } from "@/lib/domain/messages/post-message";
+import { messageIfMatch, ticketValidators } from "@/lib/api/conditional";
+import { serializeTicket } from "@/lib/api/support/serialize";
+import { getTicket } from "@/lib/domain/tickets/get-ticket";
 
 export const dynamic = "force-dynamic";
 
@@ -31,10 +34,20 @@ export const POST = api(async (req: NextRequest) => {
   const stray = files.find((f) => f.field !== "files");
   if (stray) throw ValidationError.field(stray.field, "Upload files in the \"files\" field.");
   const input = messageCreateSchema.parse(data);
+  const ifMatch = messageIfMatch(req);
   const uploads = prepareUploads(files);
-  const message = await postMessage(actor, { ticketId: input.ticket, body: input.body, isInternal: input.is_internal, status: input.status, uploads });
+  const message = await postMessage(actor, { ticketId: input.ticket, body: input.body, isInternal: input.is_internal, status: input.status, uploads, ifMatch });
   return json(serializeMessage(message), { status: 201 });
-}, { fields: SUPPORT_FIELD_NAMES, idempotent: true });
+}, {
+  fields: SUPPORT_FIELD_NAMES,
+  idempotent: true,
+  // A stale If-Match: the ticket as it is now (and its ETag), so the client can show what changed.
+  onStale: async (req, e) => {
+    const actor = await requireActor(req);
+    const t = await getTicket(actor, e.ticketId);
+    return json({ detail: e.message, ticket: serializeTicket(t, actor) }, { status: 412, headers: ticketValidators(t) });
+  },
+});
 
 export const PUT = methodNotAllowed(["GET", "POST"]);
 export const PATCH = PUT;

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
-import { requireAgentPage } from "./_lib/require-agent";
+import { requireAgentPage } from "../_lib/require-agent";
 import { listAgents } from "@/lib/domain/users/list-agents";
-import { FilterBar } from "./filter-bar";
-import { VIEWS } from "./views";
-import { QueueView } from "./queue-view";
-import { lastValues, loadQueue, loadStats } from "./_lib/queue-data";
-import { parseQueueLayout, QUEUE_LAYOUT_COOKIE } from "./_lib/queue-layout";
-import { QueueLayoutProvider } from "./queue-layout";
+import { FilterBar } from "../filter-bar";
+import { VIEWS } from "../views";
+import { QueueView } from "../queue-view";
+import { lastValues, loadQueue, loadStats } from "../_lib/queue-data";
+import { parseQueueLayout, QUEUE_LAYOUT_COOKIE } from "../_lib/queue-layout";
+import { QueueLayoutProvider } from "../queue-layout";
 
 export const metadata: Metadata = { title: "Queue" };
 export const dynamic = "force-dynamic";
@@ -37,7 +37,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   return (
     <QueueLayoutProvider initial={layout} userId={actor.id}>
       <main>
-        <QueueView title={viewTitle(params)} search={search} renderedAt={Date.now()} initial={{ queue, stats }} agents={agents} selfId={actor.id}
+        <QueueView title={viewTitle(params)} search={search} renderedAt={Date.now()} initial={{ queue, stats }} agents={agents} selfId={actor.id} canShare={actor.teamId != null}
           filterBar={<FilterBar agents={agents} errors={queue.ok ? {} : queue.errors} />} />
       </main>
     </QueueLayoutProvider>
