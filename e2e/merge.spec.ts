@@ -40,7 +40,7 @@ test("an agent merges a duplicate: nothing lost, the duplicate redirects, one em
   await dialog.getByRole("button", { name: `Merge into ${target.ticket_number}` }).click();
 
   // Lands on the target, which now holds every message of both tickets.
-  await page.waitForURL((u) => u.pathname === `/agent/tickets/${target.id}/`);
+  await expect(page).toHaveURL((u) => u.pathname === `/agent/tickets/${target.id}/`);
   const conversation = page.getByRole("region", { name: "Conversation" });
   for (const text of [
     `The label printer jams on every third label. ${run}`,
@@ -57,14 +57,14 @@ test("an agent merges a duplicate: nothing lost, the duplicate redirects, one em
 
   // The duplicate's URL opens the target.
   await page.goto(`/agent/tickets/${source.id}/`);
-  await page.waitForURL((u) => u.pathname === `/agent/tickets/${target.id}/`);
+  await expect(page).toHaveURL((u) => u.pathname === `/agent/tickets/${target.id}/`);
 
   // So it does for Casey, who may see the target.
   const customer = await browser.newContext();
   const portal = await customer.newPage();
   await signIn(portal, "casey");
   await portal.goto(`/portal/tickets/${source.id}/`);
-  await portal.waitForURL((u) => u.pathname === `/portal/tickets/${target.id}/`);
+  await expect(portal).toHaveURL((u) => u.pathname === `/portal/tickets/${target.id}/`);
   await expect(portal.getByText(`A Zebra ZD420. ${run}`)).toBeVisible();
   await customer.close();
 
@@ -81,12 +81,35 @@ test("an agent merges a duplicate: nothing lost, the duplicate redirects, one em
   await page.goto("/dev/mailbox/");
   await expect(merged).toHaveCount(1);
   await expect(mails(new RegExp(`^Closed: .*\\[${source.ticket_number}\\]`))).toHaveCount(0);
-  await merged.click();
-  await page.waitForURL(/id=/);
-  await page.goto(`${page.url()}&view=text`);
+  const href = await merged.getAttribute("href");
+  await page.goto(`${href}&view=text`);
   const text = page.locator("pre");
   await expect(text).toContainText("merged this request into");
   await expect(text).toContainText(`${target.ticket_number}: Label printer jams (${run})`);
   await expect(text).toContainText(`/portal/tickets/${target.id}/`);
+  await errors.expectNoErrors();
+});
+
+test("a customer who cannot see the target keeps their merged request, read-only", async ({ page }) => {
+  const errors = watchErrors(page);
+  const run = Date.now().toString(36);
+  await signIn(page, "blake");
+  const blake = await tokenFor(page, "blake");
+  const casey = await tokenFor(page, "casey");
+  const agent = await tokenFor(page, "agent");
+  const mine = await api(page, blake, "POST", "/api/v1/support/tickets/", { subject: `Me too: jams (${run})`, initial_message: `Mine jams too. ${run}` });
+  const theirs = await api(page, casey, "POST", "/api/v1/support/tickets/", { subject: `Jams (${run})`, initial_message: `It jams. ${run}` });
+  await api(page, agent, "POST", `/api/v1/support/tickets/${mine.id}/merge/`, { target: theirs.id });
+
+  await page.goto(`/portal/tickets/${mine.id}/`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Me too: jams (${run})`);
+  expect(new URL(page.url()).pathname).toBe(`/portal/tickets/${mine.id}/`);
+  await expect(page.getByTestId("merged-note")).toContainText("merged with another request");
+  await expect(page.getByRole("button", { name: /send/i })).toHaveCount(0);
+  await expect(page.locator("body")).not.toContainText(theirs.ticket_number);
+  // Casey's ticket stays hers alone.
+  const res = await page.request.get(`/api/v1/support/tickets/${theirs.id}/`, { headers: { authorization: `Bearer ${blake}` } });
+  expect(res.status()).toBe(404);
+  await shot(page, "merge-portal-read-only");
   await errors.expectNoErrors();
 });
