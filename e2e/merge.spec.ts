@@ -105,6 +105,7 @@ test("a customer who cannot see the target keeps their merged request, read-only
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Me too: jams (${run})`);
   expect(new URL(page.url()).pathname).toBe(`/portal/tickets/${mine.id}/`);
   await expect(page.getByTestId("merged-note")).toContainText("merged with another request");
+  await expect(page.getByText("No messages yet.")).toHaveCount(0);
   await expect(page.getByRole("button", { name: /send/i })).toHaveCount(0);
   await expect(page.locator("body")).not.toContainText(theirs.ticket_number);
   // Casey's ticket stays hers alone.

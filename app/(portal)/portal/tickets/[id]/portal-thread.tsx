@@ -59,7 +59,7 @@ export function PortalThreadView({ initial, renderedAt, selfId, created }: {
       </header>
       {data.messages.length ? (
         <MessageList messages={data.messages} audience="customer" selfId={selfId} />
-      ) : (
+      ) : t.merged_into ? null : (
         <p className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-6 text-center text-sm text-slate-500">No messages yet.</p>
       )}
       {t.merged_into && t.status === "closed" ? (
