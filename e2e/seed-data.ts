@@ -119,14 +119,18 @@ async function main() {
   await addTeamMember(admin, tier2.id, riley.id);
   await addTeamMember(admin, billing.id, jordan.id);
   const TOOLS: [string, string][] = [
-    ["Lantern mantle keeps breaking", "bulk-a"], ["Compass needle sticks", "bulk-a"], ["Canoe paddle grip worn", "bulk-a"],
-    ["Map case leaks in rain", "bulk-a"],
+    ["Bivvy bag seam split", "bulk-a"], ["Gaiter buckle snapped", "bulk-a"], ["Snowshoe binding loose", "bulk-a"],
+    ["Trail mix allergen label", "bulk-a"],
     ["Hammock straps fraying", "bulk-b"], ["Cooler lid hinge cracked", "bulk-b"], ["Camp chair leg bent", "bulk-b"],
   ];
   for (const [i, [subject, tag]] of TOOLS.entries()) {
     const t = await createTicket(pat, { subject, initialMessage: `Queue tools ticket ${i + 1}.` });
     await updateTicket(admin, t.id, { priority: "medium", tags: [tag], slaDueAt: new Date(now + (80 + i) * HOUR) });
     ids[subject] = t.id;
+    // Days old, like the rest of the queue, so "last message today" stays a narrow filter.
+    const created = new Date(now - 5 * DAY);
+    await prisma.ticket.update({ where: { id: t.id }, data: { createdAt: created, lastMessageAt: new Date(now - (90 + i) * HOUR) } });
+    await prisma.message.updateMany({ where: { ticketId: t.id }, data: { createdAt: created, updatedAt: created } });
   }
 
   // Agent ticket tools (e2e/agent-ticket-tools.spec.ts, e2e/collision.spec.ts): Pat's tickets,
