@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { apiGet, seedData, shot, signIn, tokenFor, watchErrors } from "./helpers";
+import { apiGet, seedData, shot, signIn, tokenFor, watchErrors, expectNoSeriousViolations } from "./helpers";
 import type { UserKey } from "./users";
 
 /**
@@ -15,13 +14,6 @@ async function domIds(page: Page): Promise<string[]> {
 }
 const ticket = (page: Page, id: string) => apiGet<Ticket>(page, `/api/v1/support/tickets/${id}/`);
 const row = (page: Page, id: string) => page.locator(`tr[data-ticket-id="${id}"]`);
-
-/** The bulk bar, its result and the saved views sidebar add no serious or critical axe finding. */
-async function expectNoSeriousViolations(page: Page, name: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
-  expect(bad, `axe on ${name}`).toEqual([]);
-}
 
 async function openAs(browser: Browser, who: UserKey, path = "/agent/") {
   const ctx = await browser.newContext();

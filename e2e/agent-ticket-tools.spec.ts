@@ -1,20 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { apiGet, seedData, shot, signIn, watchErrors } from "./helpers";
+import { apiGet, seedData, shot, signIn, watchErrors, expectNoSeriousViolations } from "./helpers";
 
 /**
  * Issue 11, the agent's tools in the ticket view: a macro applied from the reply box (acceptance
  * 1: the customer sees its text with the placeholders filled), tags with autocomplete, and the
  * split Send button's "Send and set resolved". Axe checks the view with the new controls open.
  */
-
-async function expectNoSeriousViolations(page: Page, name: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const bad = violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${n.target.join(" ")}: ${n.failureSummary?.split("\n").slice(1, 2).join("")}`).join("\n")}`);
-  expect(bad, `axe on ${name}`).toEqual([]);
-}
 
 const reply = (page: Page) => page.getByRole("textbox", { name: "Your message" });
 

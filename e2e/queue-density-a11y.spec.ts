@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { apiGet, seedData, shot, signIn, watchErrors } from "./helpers";
+import { apiGet, seedData, shot, signIn, watchErrors, expectNoSeriousViolations } from "./helpers";
 
 /**
  * Issue 11, acceptance 6: the default agent queue shows at least 18 tickets above the fold at
@@ -19,14 +18,6 @@ async function rowsAboveFold(page: Page): Promise<number> {
       return b.height > 0 && b.top >= 0 && b.bottom <= window.innerHeight;
     }).length,
   );
-}
-
-async function expectNoSeriousViolations(page: Page, name: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const bad = violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${n.target.join(" ")}: ${n.failureSummary?.split("\n").slice(1, 2).join("")}`).join("\n")}`);
-  expect(bad, `axe on ${name}`).toEqual([]);
 }
 
 test("the default queue shows 18+ tickets above the fold, with the view's total", async ({ page }) => {
