@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/domain/actor";
 import type { AttachmentRow, TicketWithThread } from "@/lib/domain/tickets/ticket-thread-select";
 import { can } from "@/lib/domain/policy";
-import { attachmentUrl, isOverdue, sharedTicketFields } from "../support/serialize";
+import { attachmentUrl, isOverdue } from "../support/serialize";
 
 /**
  * Explicit output shapes of the CRM ticket API: the CRM contract's field names over the same
@@ -57,8 +57,15 @@ export function serializeCrmAttachment(a: AttachmentRow) {
 }
 
 export function serializeCrmTicket(t: TicketWithThread, actor: Actor) {
+  // One literal, no spread: see lib/api/support/serialize.ts.
   return {
-    ...sharedTicketFields(t),
+    id: t.id,
+    ticket_number: t.number,
+    subject: t.subject,
+    description: t.description,
+    status: t.status,
+    priority: t.priority,
+    category: t.category,
     company: t.companyId,
     company_name: t.company?.name ?? null,
     contact: t.contactId,
