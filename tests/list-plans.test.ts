@@ -38,12 +38,21 @@ async function planOf(run: () => Promise<{ status: number }>): Promise<PlanNode[
   return nodes(json[0].Plan);
 }
 
-/** Read through an index of tickets, never a sequential scan of it, and nothing sorted after. */
+const readsTickets = (n: PlanNode) => n["Relation Name"] === "tickets" || !!n["Index Name"]?.startsWith("tickets_");
+
+/**
+ * Read through an index of tickets, never a sequential scan of it, and the tickets never
+ * sorted after (a Sort with a tickets scan below it). A page's watchers come in the same
+ * statement, aggregated per ticket: sorting one ticket's few watchers is not sorting the list.
+ */
 function expectIndexDriven(plan: PlanNode[], opts: { sorted?: boolean } = {}) {
-  const onTickets = plan.filter((n) => n["Relation Name"] === "tickets" || n["Index Name"]?.startsWith("tickets_"));
+  const onTickets = plan.filter(readsTickets);
   expect(plan.map((n) => `${n["Node Type"]} ${n["Relation Name"] ?? ""}`)).not.toContain("Seq Scan tickets");
   expect(onTickets.some((n) => /Index/.test(n["Node Type"]))).toBe(true);
-  if (opts.sorted === false) expect(plan.map((n) => n["Node Type"])).not.toContain("Sort");
+  if (opts.sorted === false) {
+    const sortsTickets = plan.filter((n) => n["Node Type"] === "Sort" && nodes(n).some(readsTickets));
+    expect(sortsTickets, JSON.stringify(plan[0])).toEqual([]);
+  }
   return onTickets;
 }
 

@@ -136,7 +136,7 @@ export async function resolveTicketWhere(prisma: Awaited<ReturnType<typeof db>>,
 
 /**
  * One page of the tickets the actor may see, narrowed by the filter, in keyset order. The
- * "thread" view nests each ticket's messages and attachments (batched: the query count does
+ * "thread" view nests each ticket's messages and attachments (joined in: the query count does
  * not grow with the page size).
  */
 export async function listTickets(actor: Actor, filter: TicketFilter, page: PageRequest<TicketRow>): Promise<Page<TicketRow>>;

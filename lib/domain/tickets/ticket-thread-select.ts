@@ -5,7 +5,7 @@ import { ticketSelect } from "./ticket-select";
 
 /**
  * A ticket with its thread: the names of its relations and its messages and attachments
- * nested (what the CRM contract returns for every ticket). Prisma loads each relation with one batched `IN (...)` query, so a page
+ * nested (what the CRM contract returns for every ticket). Prisma joins each relation into the page's own statement (relationJoins), so a page
  * of N tickets costs the same number of queries for any N. The nested lists are limited to
  * what the actor may see: customers get neither internal notes nor files attached to them.
  */
