@@ -26,4 +26,10 @@ export function proxy(req: NextRequest): NextResponse {
   return res;
 }
 
-export const config = { matcher: "/api/v1/:path*" };
+/*
+ * Only requests that carry an Origin header come here: every CORS request does (a preflight,
+ * and an actual cross-origin request), while a server-to-server client or our own pages' GETs
+ * do not need CORS headers and skip a proxy pass (about 0.13 ms of CPU per request in the
+ * bench's profile). Their `Vary: Origin` is set by the route wrapper (lib/api/handler.ts).
+ */
+export const config = { matcher: [{ source: "/api/v1/:path*", has: [{ type: "header" as const, key: "origin" }] }] };

@@ -90,13 +90,25 @@ describe("CORS (proxy.ts)", () => {
     }));
   const corsHeaders = (res: Response) => [...res.headers.keys()].filter((k) => k.startsWith("access-control-"));
 
-  it("runs on every /api/v1 path and nowhere else", () => {
+  it("runs on every /api/v1 path that a request with an Origin asks for, and nowhere else", () => {
+    const headers = { origin: FRONTEND };
     for (const url of ["/api/v1/support/tickets/", "/api/v1/tickets/1/assign/", "/api/v1/no-such-thing/"]) {
-      expect(unstable_doesMiddlewareMatch({ config: proxyConfig, url }), url).toBe(true);
+      expect(unstable_doesMiddlewareMatch({ config: proxyConfig, url, headers }), url).toBe(true);
+      // No Origin: not a CORS request, nothing for the proxy to add.
+      expect(unstable_doesMiddlewareMatch({ config: proxyConfig, url, headers: {} }), url).toBe(false);
     }
     for (const url of ["/agent/", "/api/auth/session", "/signin/"]) {
-      expect(unstable_doesMiddlewareMatch({ config: proxyConfig, url }), url).toBe(false);
+      expect(unstable_doesMiddlewareMatch({ config: proxyConfig, url, headers }), url).toBe(false);
     }
+  });
+
+  it("still says Vary: Origin on API responses to requests without an Origin (which skip the proxy)", async () => {
+    const read = await call(h(routes.ticketsRoute.GET), "GET", "/api/v1/support/tickets/", { user: customer });
+    expect(read.status).toBe(200);
+    expect(read.headers.get("vary")).toMatch(/\bOrigin\b/);
+    const refused = await call(h(routes.ticketsRoute.GET), "GET", "/api/v1/support/tickets/", {});
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get("vary")).toMatch(/\bOrigin\b/);
   });
 
   it("answers a preflight from a listed origin with what the API accepts", async () => {

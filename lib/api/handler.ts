@@ -55,6 +55,8 @@ export function api<P = Record<string, never>>(handler: (req: NextRequest, param
       res = errorResponse(e, opts.fields);
     }
     for (const [k, v] of Object.entries(limitHeaders)) res.headers.set(k, v);
+    // What proxy.ts adds to requests with an Origin; requests without one skip the proxy.
+    if (!req.headers.has("origin")) res.headers.append("Vary", "Origin");
     return res;
   };
 }
