@@ -32,4 +32,4 @@ export function proxy(req: NextRequest): NextResponse {
  * do not need CORS headers and skip a proxy pass (about 0.13 ms of CPU per request in the
  * bench's profile). Their `Vary: Origin` is set by the route wrapper (lib/api/handler.ts).
  */
-export const config = { matcher: [{ source: "/api/v1/:path*", has: [{ type: "header" as const, key: "origin" }] }] };
+export const config = { matcher: [{ source: "/api/v1/:path*", has: [{ type: "header", key: "origin" }] }] };
