@@ -79,8 +79,8 @@ interface ActorRow extends Actor {
  * password reset (users.sessions_valid_after).
  *
  * Every API request runs this, so it is one hand-written primary-key read (the columns of
- * `actorSelect`): through Prisma's findUnique the same read cost 730 µs of CPU against 330 µs
- * for the raw statement, about a tenth of a list request (docs/benchmarks.md).
+ * `actorSelect`): through Prisma's findUnique the same read cost about 730 µs of CPU against 480 µs
+ * for this statement, a twentieth of a list request (docs/benchmarks.md).
  * tests/load-actor.test.ts holds it to what `actorSelect` reads.
  */
 export async function loadActor(userId: string, issuedAt?: number | null): Promise<Actor | null> {
