@@ -132,6 +132,22 @@ describe("ticket list plans on 50k tickets", () => {
     expect(byCompany.json.next).not.toBeNull();
   });
 
+  it("answers one- and two-character terms without hits from the grams index (support and CRM fields)", async () => {
+    // No trigram index can serve a term shorter than three characters: before the grams
+    // column, such a search read every ticket.
+    for (const term of ["zq", "z", "J7"]) {
+      const support = await planOf(() => supportApi.listTickets(agent, { search: term }));
+      expect(expectIndexDriven(support).map((n) => n["Index Name"]), term).toContain("tickets_search_grams_gin_idx");
+      const crm = await planOf(() => crmApi.list(admin, { search: term }));
+      expect(expectIndexDriven(crm).map((n) => n["Index Name"]), term).toContain("tickets_search_grams_gin_idx");
+      expect((await supportApi.listTickets(agent, { search: term })).json.results).toEqual([]);
+      expect((await crmApi.list(admin, { search: term })).json.results).toEqual([]);
+    }
+    // A common short term still walks the ordering index and finds a page at once.
+    const common = await supportApi.listTickets(agent, { search: "re" });
+    expect(common.json.results).toHaveLength(25);
+  });
+
   const orderings = ["-last_message_at", "created_at", "-priority", "sla_due_at", "-sla_due_at", "updated_at"];
   for (const ordering of orderings) {
     it(`starts a deep page at the cursor's index position (ordering=${ordering})`, async () => {

@@ -5,6 +5,7 @@ import { PrismaClient } from "./generated/client";
 import { dbConfig, type DbConfig } from "./config";
 import { openPGlite, pgliteAdapterFactory } from "./pglite";
 
+
 export type Db = PrismaClient;
 
 interface DbHandle {
@@ -22,6 +23,16 @@ const TX_OPTIONS = {
   timeout: Number(process.env.DB_TX_TIMEOUT_MS || 20_000),
 };
 
+/**
+ * Columns no caller reads: tickets.search_grams is PostgreSQL's own index material (a generated
+ * column), so a ticket read without a `select` must not carry it. The client keeps the plain
+ * `PrismaClient` type (an omit-typed client is a different type for every transaction helper);
+ * nothing reads `searchGrams`, and tests/search-short-terms.test.ts checks that reads lack it.
+ */
+const OMIT = { ticket: { searchGrams: true } } as const;
+const client = (adapter: SqlMigrationAwareDriverAdapterFactory) =>
+  new PrismaClient({ adapter, transactionOptions: TX_OPTIONS, omit: OMIT }) as unknown as PrismaClient;
+
 // One client per process: Next dev reloads modules, so the handle lives on globalThis.
 const g = globalThis as unknown as { __caseflowDb?: Promise<DbHandle> };
 
@@ -29,12 +40,12 @@ async function open(config: DbConfig): Promise<DbHandle> {
   if (config.kind === "postgres") {
     const max = Number(process.env.DATABASE_POOL_SIZE || 10);
     const adapter = new PrismaPg({ connectionString: config.url, max });
-    const prisma = new PrismaClient({ adapter, transactionOptions: TX_OPTIONS });
+    const prisma = client(adapter);
     return { config, prisma, adapter, close: () => prisma.$disconnect() };
   }
   const pglite = await openPGlite(config.dataDir);
   const adapter = pgliteAdapterFactory(pglite);
-  const prisma = new PrismaClient({ adapter, transactionOptions: TX_OPTIONS });
+  const prisma = client(adapter);
   return {
     config,
     prisma,

@@ -34,19 +34,48 @@ export function ticketSortKeys<R extends TicketRow = TicketRow>(spec: readonly S
   return sortKeys(SORT_COLUMNS, spec) as SortKey<R>[];
 }
 
+/**
+ * The element of tickets.search_grams a term of one or two characters must find (see the
+ * migration ticket_search_grams), or null when the grams cannot answer for it: a longer term
+ * (the trigram indexes serve those), a control character, or a character whose lowercase form
+ * JavaScript and PostgreSQL could disagree on (only ASCII and caseless characters qualify:
+ * digits, punctuation, CJK...). The lowercase must be PostgreSQL's `lower()`, which ILIKE uses.
+ */
+export function shortTermGram(term: string): string | null {
+  const chars = [...term];
+  if (chars.length > 2) return null;
+  let out = "";
+  for (const c of chars) {
+    if (/[\p{Cc}\p{Cs}\p{Cn}]/u.test(c)) return null;
+    if (c >= "A" && c <= "Z") out += c.toLowerCase();
+    else if (c <= "\x7f" || (c.toLowerCase() === c && c.toUpperCase() === c)) out += c;
+    else return null;
+  }
+  return out;
+}
+
 function searchClause(term: string, fields: readonly TicketSearchField[], matches?: RelatedMatches): Prisma.TicketWhereInput {
   const like = { contains: literal(term), mode: "insensitive" as const };
+  // A short term: the ticket's own text columns are tested only where the GIN index of their
+  // grams says the characters occur (the ILIKE still decides). Without it, a short term that
+  // few tickets hold reads every ticket: no trigram index can serve one or two characters.
+  const gram = shortTermGram(term);
+  const own = (columns: ("subject" | "description" | "number")[], key: string | null): Prisma.TicketWhereInput[] => {
+    if (columns.length === 0) return [];
+    const tests = columns.map((c) => ({ [c]: like }));
+    if (key === null) return tests;
+    return [{ AND: [{ searchGrams: { hasSome: [key] } }, tests.length === 1 ? tests[0] : { OR: tests }] }];
+  };
   const ids = matches?.get(term);
   // The same test on the ticket's own foreign key when the matching rows were looked up first.
   const related = (rel: SearchRelation, key: "contactId" | "userId" | "companyId", join: Prisma.TicketWhereInput) => {
     const found = ids?.[rel];
     return found ? { [key]: { in: found } } : join;
   };
-  const or: Prisma.TicketWhereInput[] = [];
+  const text = fields.filter((f) => f === "subject" || f === "description");
+  const or: Prisma.TicketWhereInput[] = [...own(text, gram), ...own(fields.includes("number") ? ["number"] : [], gram === null ? null : `#${gram}`)];
   for (const f of fields) {
-    if (f === "subject") or.push({ subject: like });
-    else if (f === "description") or.push({ description: like });
-    else if (f === "number") or.push({ number: like });
+    if (f === "subject" || f === "description" || f === "number") continue;
     else if (f === "companyName") or.push(related("company", "companyId", { company: { name: like } }));
     else or.push(related("contact", "contactId", { contact: { email: like } }), related("user", "userId", { user: { email: like } }));
   }
@@ -103,7 +132,10 @@ function rewriteStatusRanges(node: unknown): unknown {
   for (const [k, v] of Object.entries(node)) {
     const op = v as { gt?: string; lt?: string; gte?: string; lte?: string } | null;
     const bound = op && typeof op === "object" ? (op.gt ?? op.lt ?? op.gte ?? op.lte) : undefined;
-    if (k === "status" && bound !== undefined) {
+    if (k === "status" && typeof v === "string") {
+      // An equality from keysetSlices' tie slice: a status the enum lacks matches nothing.
+      out.status = STATUSES.includes(v as (typeof STATUSES)[number]) ? v : { in: [] };
+    } else if (k === "status" && bound !== undefined) {
       const at = STATUSES.indexOf(bound as (typeof STATUSES)[number]);
       // gte/lte are redundant bounds (keysetSlices): an unknown status must not narrow them.
       if (op!.gt !== undefined) out.status = { in: STATUSES.slice(at + 1) };
