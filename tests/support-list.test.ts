@@ -153,7 +153,7 @@ describe("cursor pagination", () => {
     return { seen, last: r };
   }
 
-  for (const ordering of ["-last_message_at", "created_at", "-priority", "sla_due_at", "-sla_due_at", "updated_at,-priority"]) {
+  for (const ordering of ["-last_message_at", "created_at", "-priority", "priority", "priority,-created_at", "sla_due_at", "-sla_due_at", "updated_at,-priority"]) {
     it(`walks every ticket exactly once, in order, for ordering=${ordering}`, async () => {
       const full = (await supportApi.listTickets(agent, { ordering, page_size: 100 })).json.results.map((t: any) => t.id);
       const { seen, last } = await walk({ ordering });

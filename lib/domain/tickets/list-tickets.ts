@@ -24,9 +24,9 @@ const SORT_COLUMNS: Record<TicketSortField, Omit<SortKey<TicketRow>, "dir">> = {
   lastMessageAt: { field: "lastMessageAt", type: "date", get: (t) => t.lastMessageAt },
   slaDueAt: { field: "slaDueAt", type: "date", nullable: true, get: (t) => t.slaDueAt },
   // By severity (urgent > high > medium > low), not alphabetically.
-  priority: { field: "priorityRank", type: "number", get: (t) => PRIORITY_RANK[t.priority] },
+  priority: { field: "priorityRank", type: "number", fewValues: true, get: (t) => PRIORITY_RANK[t.priority] },
   // The PostgreSQL enum orders by workflow (new < assigned < ... < closed).
-  status: { field: "status", type: "string", get: (t) => t.status },
+  status: { field: "status", type: "string", fewValues: true, get: (t) => t.status },
 };
 
 /** Sort keys for a ticket ordering, ending in the id tie-breaker. */
