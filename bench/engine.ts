@@ -14,7 +14,7 @@ import { captureQueries, capturePlan, isMessageList, isTicketList } from "./expl
 import { Client, freePort, pathOf, root, startServer, type Server } from "./http";
 import { measure, measurePair, pairTable, table, type PairRow, type Result } from "./measure";
 import { messageListSql, ticketListSql } from "./reference-server";
-import { fixtures, inProcess, specs, type Fixtures, type Spec } from "./scenarios";
+import { DEEP_ORDERINGS, fixtures, inProcess, specs, type Fixtures, type Spec } from "./scenarios";
 import { bulkSeed } from "./seed";
 
 const DEEP_PAGE = 200;
@@ -97,14 +97,14 @@ async function main() {
       results.push(await measure(spec.name, inProcess(spec), opts));
     }
     for (const spec of all.filter((s) => s.method !== "GET")) await countTrips(spec);
-    out.push(table(results), `round trips per request: ${Object.entries(trips).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+    out.push(table(results), deepRatios(results), `round trips per request: ${Object.entries(trips).map(([k, v]) => `${k} ${v}`).join(", ")}`);
     Object.assign(report, { results });
     failed = results.some((r) => r.errors > 0);
   } else {
     const http = await measureHttp(f, opts);
     for (const spec of all.filter((s) => s.method !== "GET")) await countTrips(spec);
     for (const r of http.rows) r.trips.caseflow = trips[r.scenario] ?? null;
-    out.push(http.note, pairTable(http.rows));
+    out.push(http.note, pairTable(http.rows), deepRatios(http.rows.map((r) => r.caseflow)));
     Object.assign(report, { results: http.rows, barePlans: http.barePlans, mismatches: http.mismatches });
     failed = http.failed;
     barePlans = http.barePlans;
@@ -164,7 +164,7 @@ async function measureHttp(f: Fixtures, opts: Parameters<typeof measurePair>[3])
         if (next && page >= DEEP_PAGE - 10) bareDeep.push(pathOf(next));
       }
     }
-    const specsHttp = specs({ ...f, deepPages: f.deepPages.map(pathOf) }, bareDeep);
+    const specsHttp = specs({ ...f, deepPages: f.deepPages.map(pathOf), deepByOrdering: Object.fromEntries(Object.entries(f.deepByOrdering).map(([o, ps]) => [o, ps.map(pathOf)])) }, bareDeep);
 
     // Same JSON: the first request of every list scenario, answered by both.
     const mismatches: Record<string, string[]> = {};
@@ -241,3 +241,13 @@ main().catch(async (e) => {
   await closeDb().catch(() => {});
   process.exit(1);
 });
+
+/** Deep page p50 ÷ page 1 p50 per ordering (issue 15: at most 1.3). */
+function deepRatios(results: Result[]): string {
+  const p50 = (name: string) => results.find((r) => r.scenario === name)?.p50;
+  const pairs: [string, number | undefined, number | undefined][] = [
+    ["default (-last_message_at)", p50("deep cursor page"), p50("agent queue list")],
+    ...DEEP_ORDERINGS.map((o): [string, number | undefined, number | undefined] => [o, p50(`deep page, ordering=${o}`), p50(`page 1, ordering=${o}`)]),
+  ];
+  return `deep page (200 pages in) p50 ÷ page 1 p50: ${pairs.map(([o, deep, first]) => `${o} ${deep && first ? (deep / first).toFixed(2) : "–"}`).join(", ")}`;
+}
