@@ -159,6 +159,11 @@ describe("ticket list plans on 50k tickets", () => {
       const column = ordering.replace(/^-/, "").replace("priority", "priority_rank");
       const bounded = expectIndexDriven(plan, { sorted: false }).filter((n) => n["Index Cond"]?.includes(column));
       expect(bounded.length, JSON.stringify(plan)).toBeGreaterThan(0);
+      if (column === "priority_rank") {
+        // Four priorities: the page starts at the cursor's (priority, id) itself, not at the
+        // first row of its priority (a thousand rows earlier here).
+        expect(bounded.map((n) => n["Index Cond"]).join(" "), JSON.stringify(plan)).toMatch(/priority_rank = .*\bid [<>]/);
+      }
     });
   }
 
@@ -169,5 +174,6 @@ describe("ticket list plans on 50k tickets", () => {
     const plan = await planOf(() => crmApi.list(admin, { ordering: "status", page_size: "25", cursor }));
     const bounded = expectIndexDriven(plan, { sorted: false }).filter((n) => n["Index Cond"]?.includes("status"));
     expect(bounded.length, JSON.stringify(plan)).toBeGreaterThan(0);
+    expect(bounded.map((n) => n["Index Cond"]).join(" "), JSON.stringify(plan)).toMatch(/status = .*\bid [<>]/);
   });
 });
