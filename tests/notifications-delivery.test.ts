@@ -1,6 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { NextRequest } from "next/server";
 import { drainOutbox } from "@/lib/notifications/worker";
+import { api } from "@/lib/api/handler";
+import { MAX_YIELD_MS, requestEnded, requestStarted, requestsInFlight, yieldMs } from "@/lib/api/in-flight";
 import { localTransport } from "@/lib/notifications/transports/local";
 import { useTestDb } from "./support/db";
 import { call } from "./support/http";
@@ -168,5 +171,45 @@ describe("notifications: delivery", () => {
     const again = await local.send({ from: "x@y", to: customer.email, subject: "s", html: "h", text: "t" }, { idempotencyKey: row.id });
     expect(again.providerId).toBe(mails[0].id);
     expect(await prisma.localMail.count()).toBe(1);
+  });
+});
+
+describe("notifications: the worker steps aside for requests", () => {
+  it("pauses between mails while an API request is being served, and not when none is", async () => {
+    const { agent, t } = await openAssignedTicket();
+    await clearOutbox();
+    for (const body of ["First update.", "Second update.", "Third update."]) expect((await postMessage(agent, t.id, body)).status).toBe(201);
+    expect(await outbox()).toHaveLength(3);
+    const pauses: number[] = [];
+    const pause = async (ms: number) => void pauses.push(ms);
+    requestStarted(); // a request in flight, as lib/api/handler.ts counts one
+    try {
+      expect(await drainOutbox({ transport: captureTransport(), pause })).toMatchObject({ sent: 3 });
+    } finally {
+      requestEnded();
+    }
+    expect(pauses).toHaveLength(3);
+    expect(pauses.every((ms) => ms >= 1 && ms <= MAX_YIELD_MS)).toBe(true);
+
+    for (const body of ["Fourth update.", "Fifth update."]) expect((await postMessage(agent, t.id, body)).status).toBe(201);
+    pauses.length = 0;
+    expect(requestsInFlight()).toBe(0);
+    expect(await drainOutbox({ transport: captureTransport(), pause })).toMatchObject({ sent: 2 });
+    expect(pauses).toEqual([]);
+  });
+
+  it("counts a request from the route wrapper's entry until its handler returns, errors included", async () => {
+    const seen: number[] = [];
+    const route = api(async () => {
+      seen.push(requestsInFlight());
+      throw new Error("boom");
+    });
+    const r = await route(new NextRequest("http://localhost:3000/api/v1/x"), { params: Promise.resolve({}) });
+    expect(r.status).toBe(500);
+    expect(seen).toEqual([1]);
+    expect(requestsInFlight()).toBe(0);
+    expect(yieldMs(3, 1)).toBe(9);
+    expect(yieldMs(3, 0)).toBe(0);
+    expect(yieldMs(500, 2)).toBe(MAX_YIELD_MS);
   });
 });

@@ -7,6 +7,7 @@ import { idempotent } from "./idempotency";
 import { lastValues } from "./query";
 import { apiRateLimiter, rateLimitSubject } from "./rate-limit";
 import { assertSameOriginForCookieAuth } from "./same-origin";
+import { requestEnded, requestStarted } from "./in-flight";
 
 type Ctx<P> = { params: Promise<P> };
 
@@ -42,6 +43,7 @@ export function api<P = Record<string, never>>(handler: (req: NextRequest, param
   return async (req: NextRequest, ctx: Ctx<P>): Promise<Response> => {
     let limitHeaders: Record<string, string> = {};
     let res: Response;
+    requestStarted();
     try {
       const outcome = await apiRateLimiter().check(await rateLimitSubject(req, opts));
       limitHeaders = outcome.headers;
@@ -53,6 +55,8 @@ export function api<P = Record<string, never>>(handler: (req: NextRequest, param
       res.headers.set("Cache-Control", res.headers.get("Cache-Control") ?? "no-store");
     } catch (e) {
       res = errorResponse(e, opts.fields);
+    } finally {
+      requestEnded();
     }
     for (const [k, v] of Object.entries(limitHeaders)) res.headers.set(k, v);
     // What proxy.ts adds to requests with an Origin; requests without one skip the proxy.

@@ -2,6 +2,7 @@ import { Prisma, type NotificationKind } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
 import { mailConfig, type MailConfig } from "./config";
 import { outboundHeaders } from "@/lib/inbound/thread-headers";
+import { yieldMs } from "@/lib/api/in-flight";
 import { renderNotification } from "./render-notification";
 import { transportFromConfig, TransportError, type MailTransport } from "./transports";
 
@@ -32,6 +33,11 @@ export interface DrainOptions {
    * mail in hand is left to its leases. (Tests use it to play an instance that crashed.)
    */
   signal?: AbortSignal;
+  /**
+   * How the drain waits between mails while requests are being served (see yieldMs in
+   * lib/api/in-flight.ts). Test seam: the default sleeps.
+   */
+  pause?: (ms: number) => Promise<void>;
 }
 
 export interface DrainResult {
@@ -51,6 +57,8 @@ interface Claimed {
   payload: unknown;
   attempts: number;
 }
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Exponential backoff with jitter (50-100% of the step), so failed batches don't retry in lockstep. */
 export function backoffMs(attempt: number, cfg: Pick<MailConfig, "backoffBaseMs" | "backoffMaxMs">, random = Math.random): number {
@@ -171,8 +179,12 @@ export async function drainOutbox(opts: DrainOptions = {}): Promise<DrainResult>
     try {
       for (const row of rows) {
         if (opts.signal?.aborted) break;
+        const began = performance.now();
         count(lost.has(row.id) ? "lost" : await deliver(row, transport, cfg, opts, now));
         held.delete(row.id);
+        // Requests first: a mail's render is synchronous CPU on the event loop they share.
+        const wait = yieldMs(performance.now() - began);
+        if (wait > 0) await (opts.pause ?? sleep)(wait);
       }
     } finally {
       stop();
