@@ -5,6 +5,7 @@ import { api } from "@/lib/api-client/client";
 import { ApiError, asApiError } from "@/lib/api-client/errors";
 import { FieldError, FormAlert } from "@/components/field-error";
 import { input, label } from "@/components/account/auth-shell";
+import { AbsoluteTime } from "@/components/time/absolute-time";
 import { quietButton, Section, smallButton } from "./section";
 
 interface TokenRow {
@@ -16,7 +17,7 @@ interface TokenRow {
   expires_at: string | null;
 }
 
-const when = (iso: string | null, none: string) => (iso ? new Date(iso).toLocaleString() : none);
+const when = (iso: string | null, none: string) => (iso ? <AbsoluteTime iso={iso} /> : none);
 
 /**
  * Personal API tokens: create one (the secret is shown once, with a copy button), see them

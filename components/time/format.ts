@@ -18,6 +18,11 @@ export function formatAbsolute(iso: string, tz: string, withYear = false): strin
   }).format(new Date(iso));
 }
 
+/** A calendar day in the zone: "Dec 6, 2026". */
+export function formatDay(iso: string, tz: string): string {
+  return new Intl.DateTimeFormat("en-US", { timeZone: tz, dateStyle: "medium" }).format(new Date(iso));
+}
+
 export function formatFull(iso: string, tz: string): string {
   return new Intl.DateTimeFormat("en-US", {
     timeZone: tz,
