@@ -55,6 +55,10 @@ export default defineConfig({
       MAIL_TRANSPORT: "local",
       RESEND_API_KEY: "",
       NEXT_TELEMETRY_DISABLED: "1",
+      // The server runs 19 hours ahead of the browser (America/New_York, above), so a date that
+      // a page formats in the process's own zone instead of the viewer's shows up as a hydration
+      // error on most hours of the day, not only between midnight UTC and midnight in New York.
+      TZ: "Pacific/Kiritimati",
     },
   },
 });
