@@ -3,21 +3,12 @@
 import { formatAbsolute, formatDay, formatFull } from "./format";
 import { useTime } from "./time-context";
 
-export function AbsoluteTime({ iso, className }: { iso: string; className?: string }) {
+/** A date in the viewer's zone ("Dec 6, 2:50 AM", or "Dec 6, 2026" with `dayOnly`), the full date on hover. */
+export function AbsoluteTime({ iso, className, dayOnly = false }: { iso: string; className?: string; dayOnly?: boolean }) {
   const { tz } = useTime();
   return (
     <time dateTime={iso} title={formatFull(iso, tz)} className={className} suppressHydrationWarning>
-      {formatAbsolute(iso, tz)}
-    </time>
-  );
-}
-
-/** The day only ("Dec 6, 2026"), in the viewer's zone like AbsoluteTime. */
-export function DayTime({ iso, className }: { iso: string; className?: string }) {
-  const { tz } = useTime();
-  return (
-    <time dateTime={iso} title={formatFull(iso, tz)} className={className} suppressHydrationWarning>
-      {formatDay(iso, tz)}
+      {dayOnly ? formatDay(iso, tz) : formatAbsolute(iso, tz)}
     </time>
   );
 }

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { api } from "@/lib/api-client/client";
 import { asApiError, type ApiError } from "@/lib/api-client/errors";
 import { FieldError, FormAlert } from "@/components/field-error";
-import { DayTime } from "@/components/time/absolute-time";
+import { AbsoluteTime } from "@/components/time/absolute-time";
 import { dangerBtn, inputCls, primaryBtn, ROLE_LABELS, secondaryBtn, tableCls, tdCls, thCls } from "../_components/ui";
 
 interface Invitation {
@@ -28,7 +28,7 @@ const STATUS_TONE: Record<Invitation["status"], string> = {
 };
 
 // In the viewer's zone, the same on the server's first paint and on hydration (components/time).
-const day = (iso: string | null) => (iso ? <DayTime iso={iso} /> : "");
+const day = (iso: string | null) => (iso ? <AbsoluteTime iso={iso} dayOnly /> : "");
 
 /** Invite form and the list of invitations; every change goes through the admin API, then the page reloads its data. */
 export function InvitationsAdmin({ invitations, teams, roles }: { invitations: Invitation[]; teams: { id: string; name: string }[]; roles: readonly string[] }) {
