@@ -4,6 +4,7 @@ import type { ApiOperation } from "@/lib/schemas/operation";
 import type { Actor } from "@/lib/domain/actor";
 import { INVITABLE_ROLES, INVITATION_STATUSES, invitationStatus, type InvitationRow } from "@/lib/domain/invitations/invitation-select";
 import type { InvitationFilter } from "@/lib/domain/invitations/list-invitations";
+import { iso } from "@/lib/time/iso";
 
 /** Wire shapes of the invitation endpoints (/api/v1/admin/invitations/, /api/v1/auth/invitations/accept/). */
 const blank = { error: "This field may not be blank." };
@@ -39,8 +40,6 @@ export const INVITATION_FIELD_NAMES: Readonly<Record<string, string>> = { teamId
 export function toInvitationFilter(q: z.output<typeof invitationListQuerySchema>): InvitationFilter {
   return { ...(q.status ? { status: q.status } : {}), ...(q.search ? { search: q.search } : {}) };
 }
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function serializeInvitation(i: InvitationRow) {
   return {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { dateTimeSchema, idSchema, listParams, pageOf } from "@/lib/schemas/common";
 import type { ApiTokenRow } from "@/lib/domain/api-tokens/api-token-select";
 import type { TokenOwner } from "@/lib/domain/api-tokens/list-api-tokens";
+import { iso } from "@/lib/time/iso";
 
 /** Personal API tokens on the wire (/api/v1/auth/tokens/). */
 export const TOKEN_FIELD_NAMES = { expiresAt: "expires_at" } as const;
@@ -32,7 +33,6 @@ export function toTokenOwner(q: z.output<typeof apiTokenListQuerySchema>): Token
   return q.user === "all" ? "all" : { userId: q.user };
 }
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const isoOut = z.string().meta({ format: "date-time" });
 
 export const apiTokenOut = z

@@ -2,12 +2,12 @@ import type { Actor } from "@/lib/domain/actor";
 import type { AttachmentRow, TicketWithThread } from "@/lib/domain/tickets/ticket-thread-select";
 import { can } from "@/lib/domain/policy";
 import { attachmentUrl, isOverdue } from "../support/serialize";
+import { iso } from "@/lib/time/iso";
 
 /**
  * Explicit output shapes of the CRM ticket API: the CRM contract's field names over the same
  * rows the support API serializes (comment = message, due_date = sla_due_at).
  */
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const nameOf = (u: { name: string; email: string } | null) => (u ? u.name || u.email : null);
 
 /** Hours between two instants, two decimals (five minutes is 0.08). */

@@ -7,6 +7,7 @@ import { macroAssignTo, type MacroInput, type MacroRow } from "@/lib/domain/macr
 import { PLACEHOLDERS } from "@/lib/domain/macros/render-macro";
 import type { MacroFilter } from "@/lib/domain/macros/list-macros";
 import { supportMessageOut, supportTicketOut } from "./output-schemas";
+import { iso } from "@/lib/time/iso";
 
 /** Support API macros: request schemas, output shapes and the mapping to the domain. */
 const assignTo = z
@@ -80,8 +81,6 @@ export function toMacroInput(w: MacroWire): MacroInput {
 export function toMacroFilter(q: z.output<typeof macroListQuerySchema>): MacroFilter {
   return { ...(q.search ? { search: q.search } : {}), ...(q.shared !== undefined ? { shared: q.shared } : {}) };
 }
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function serializeMacro(m: MacroRow, actor: Actor) {
   return {

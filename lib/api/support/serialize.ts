@@ -4,9 +4,9 @@ import type { MessageRow } from "@/lib/domain/messages/message-select";
 import type { EventRow } from "@/lib/domain/events/list-events";
 import { can, type TicketCapabilities } from "@/lib/domain/policy";
 import { isOpenStatus } from "@/lib/domain/tickets/types";
+import { iso } from "@/lib/time/iso";
 
 /** Explicit output shapes of the support API (snake_case, ISO 8601 UTC). */
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function isOverdue(t: Pick<TicketRow, "slaDueAt" | "status">, now = new Date()): boolean {
   return !!t.slaDueAt && t.slaDueAt < now && isOpenStatus(t.status);

@@ -2,11 +2,10 @@ import type { ListedSlaPolicy } from "@/lib/domain/sla/list-sla-policies";
 import type { SlaPolicyInput } from "@/lib/domain/sla/sla-policy-input";
 import { PRIORITIES, type Priority } from "@/lib/domain/tickets/constants";
 import type { SlaPolicyCreate, SlaPolicyUpdate } from "./sla-policy-schemas";
+import { iso } from "@/lib/time/iso";
 
 /** Wire names of the SLA policy fields whose domain names differ (for 400 bodies). */
 export const SLA_POLICY_FIELD_NAMES: Readonly<Record<string, string>> = { warnBeforeMinutes: "warn_before_minutes" };
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function toSlaPolicyInput(w: SlaPolicyCreate | SlaPolicyUpdate): SlaPolicyInput {
   const c = w.conditions;

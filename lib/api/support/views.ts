@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/domain/actor";
 import { can } from "@/lib/domain/policy";
 import type { ViewInput, ViewRow } from "@/lib/domain/views/view-select";
 import { ticketListQuerySchema } from "./schemas";
+import { isoString } from "@/lib/time/iso";
 
 /** Support API saved views: request schemas, output shape and the mapping to the domain. */
 
@@ -54,7 +55,7 @@ export function toViewInput(w: z.output<typeof viewUpdateSchema>): ViewInput {
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as ViewInput;
 }
 
-const iso = (d: Date) => d.toISOString();
+const iso = (d: Date) => isoString(d);
 
 export function serializeView(v: ViewRow, actor: Actor) {
   return {
