@@ -91,7 +91,7 @@ export async function capturePlan(run: () => Promise<unknown>, pick: (sql: strin
 }
 
 /** The ticket list's main statement (not the watchers follow-up query). */
-export const isTicketList = (sql: string) => /FROM "[^"]+"\."tickets"/.test(sql) && /ORDER BY/.test(sql) && /LIMIT/.test(sql);
+export const isTicketList = (sql: string) => /FROM (?:"[^"]+"\.)?"?tickets"?\s/.test(sql) && /ORDER BY/.test(sql) && /LIMIT/.test(sql);
 
 /** The message list's main statement (not the author / attachment follow-ups). */
 export const isMessageList = (sql: string) => /FROM "[^"]+"\."messages"/.test(sql) && /ORDER BY/.test(sql) && /LIMIT/.test(sql);

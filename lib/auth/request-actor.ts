@@ -68,13 +68,39 @@ export function authFromRequest(req: NextRequest): Promise<Authenticated | null>
       if (!m) throw new NotAuthenticatedError("Authorization header must be: Bearer <access token>.");
       const claims = await bearerClaims(req, m[1]);
       const actor = claims ? await loadActor(claims.userId, claims.issuedAt) : null;
-      if (!actor || !claims) throw new NotAuthenticatedError("Given token not valid for any token type");
+      if (!actor || !claims) throw new NotAuthenticatedError(BAD_TOKEN);
       return { actor, via: claims.via };
     }
     const claims = await sessionClaims(req);
     const actor = claims ? await loadActor(claims.userId, claims.issuedAt) : null;
     return actor && claims ? { actor, via: claims.via } : null;
   });
+}
+
+const BAD_TOKEN = "Given token not valid for any token type";
+
+/**
+ * The request's credential, checked, without reading its user: for a route whose domain call
+ * reads the user inside its own statement (listTicketsFor). The same 401s as requireActor for a
+ * missing or bad credential; when the user turns out to be refused, answer notAuthenticated(req).
+ */
+export async function requireClaims(req: NextRequest): Promise<{ userId: string; issuedAt: number; via: Credential }> {
+  const header = req.headers.get("authorization");
+  if (header) {
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!m) throw new NotAuthenticatedError("Authorization header must be: Bearer <access token>.");
+    const claims = await bearerClaims(req, m[1]);
+    if (!claims) throw new NotAuthenticatedError(BAD_TOKEN);
+    return claims;
+  }
+  const claims = await sessionClaims(req);
+  if (!claims) throw new NotAuthenticatedError();
+  return claims;
+}
+
+/** The 401 requireActor gives a request whose credential no longer stands for an active user. */
+export function notAuthenticated(req: NextRequest): NotAuthenticatedError {
+  return req.headers.get("authorization") ? new NotAuthenticatedError(BAD_TOKEN) : new NotAuthenticatedError();
 }
 
 export async function actorFromRequest(req: NextRequest): Promise<Actor | null> {

@@ -17,7 +17,12 @@ export function useQueryCounter() {
     counting = new PrismaClient({ adapter: h.adapter, log: [{ emit: "event", level: "query" }] });
     counting.$on("query", (e) => void statements.push(e.query));
     original = g.__caseflowDb;
-    g.__caseflowDb = Promise.resolve({ ...h, prisma: counting as unknown as PrismaClient });
+    // Hot reads skip Prisma (dbHandle().rows): count those statements too.
+    const rows: typeof h.rows = (text, values) => {
+      statements.push(text);
+      return h.rows(text, values);
+    };
+    g.__caseflowDb = Promise.resolve({ ...h, prisma: counting as unknown as PrismaClient, rows });
   });
   afterAll(async () => {
     g.__caseflowDb = original;

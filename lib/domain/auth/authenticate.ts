@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/client";
+import { db, dbHandle } from "@/lib/db/client";
 import { actorSelect, type Actor } from "../actor";
 import { EmailNotVerifiedError, NotAuthenticatedError } from "../errors";
 import type { RequestOrigin } from "../audit/record-audit";
@@ -79,19 +79,57 @@ interface ActorRow extends Actor {
  * password reset (users.sessions_valid_after).
  *
  * Every API request runs this, so it is one hand-written primary-key read (the columns of
- * `actorSelect`): through Prisma's findUnique the same read cost about 730 µs of CPU against 480 µs
- * for this statement, a twentieth of a list request (docs/benchmarks.md).
+ * `actorSelect`) sent straight to the pool (dbHandle().rows): through Prisma's findUnique the
+ * same read cost about 730 µs of CPU, through Prisma's $queryRaw about 480 µs, on the pool
+ * about 190 µs (docs/benchmarks.md).
  * tests/load-actor.test.ts holds it to what `actorSelect` reads.
  */
+const ACTOR_SQL = `SELECT id::text AS id, email, name, role::text AS role, is_staff AS "isStaff", permissions,
+    team_id::text AS "teamId", is_active AS "isActive", sessions_valid_after AS "sessionsValidAfter"
+  FROM users WHERE id = $1::uuid`;
+
 export async function loadActor(userId: string, issuedAt?: number | null): Promise<Actor | null> {
   if (!UUID.test(userId)) return null;
-  const prisma = await db();
-  const [user] = await prisma.$queryRaw<ActorRow[]>`
-    SELECT id::text AS id, email, name, role::text AS role, is_staff AS "isStaff", permissions,
-           team_id::text AS "teamId", is_active AS "isActive", sessions_valid_after AS "sessionsValidAfter"
-    FROM users WHERE id = ${userId}::uuid`;
-  if (!user || !user.isActive) return null;
-  if (user.sessionsValidAfter && (issuedAt == null || issuedAt < user.sessionsValidAfter.getTime())) return null;
+  const [user] = await (await dbHandle()).rows<ActorRow>(ACTOR_SQL, [userId]);
+  if (!user || !user.isActive || (user.sessionsValidAfter && (issuedAt == null || issuedAt < user.sessionsValidAfter.getTime()))) {
+    snapshots.delete(userId);
+    return null;
+  }
   const { isActive: _a, sessionsValidAfter: _s, ...actor } = user;
+  snapshots.delete(userId);
+  if (snapshots.size >= SNAPSHOTS_MAX) snapshots.delete(snapshots.keys().next().value!);
+  snapshots.set(userId, actor);
   return actor;
+}
+
+/**
+ * The actor loadActor last read for a user in this process: a guess, never an answer. A
+ * statement that acts on it must carry actorGuard, so that it reads nothing unless the user's
+ * row still says exactly this (listTicketsFor, lib/domain/tickets/list-tickets.ts).
+ */
+const SNAPSHOTS_MAX = 5000;
+const snapshots = new Map<string, Actor>();
+
+export function actorSnapshot(userId: string): Actor | undefined {
+  return UUID.test(userId) ? snapshots.get(userId) : undefined;
+}
+
+/** What a request's credential says: whose it is and when it was issued (epoch ms). */
+export interface Claims {
+  userId: string;
+  issuedAt: number | null;
+}
+
+/**
+ * A SQL condition, true exactly when loadActor(claims) would return `actor` now: the user's
+ * row is active, its every actor column equals the snapshot's, and the credential was issued
+ * after the user's sessions were last ended. Evaluated once per statement (an InitPlan), in the
+ * statement's own snapshot, so the rows it guards were read under exactly this actor.
+ */
+export function actorGuard(actor: Actor, claims: Claims, add: (value: unknown, type: string) => string): string {
+  return `EXISTS (SELECT 1 FROM users u WHERE u.id = ${add(actor.id, "uuid")} AND u.is_active
+    AND u.email = ${add(actor.email, "text")} AND u.name = ${add(actor.name, "text")} AND u.role::text = ${add(actor.role, "text")}
+    AND u.is_staff = ${add(actor.isStaff, "boolean")} AND u.permissions = ${add(actor.permissions, "text[]")}
+    AND u.team_id IS NOT DISTINCT FROM ${add(actor.teamId, "uuid")}
+    AND (u.sessions_valid_after IS NULL OR u.sessions_valid_after <= ${add(claims.issuedAt === null ? null : new Date(claims.issuedAt), "timestamptz")}))`;
 }

@@ -1,11 +1,13 @@
 import type { Prisma } from "@/lib/db/generated/client";
-import { db } from "@/lib/db/client";
+import { db, dbHandle } from "@/lib/db/client";
 import type { Actor } from "../actor";
 import { assertReferencesExist } from "../filter-references";
 import { paginate, sortKeys, type Page, type PageRequest, type SortKey } from "../keyset";
 import { ticketsVisibleTo } from "../scope";
 import { literal, relatedMatches, type RelatedMatches, type SearchRelation } from "./search-matches";
 import { ticketSelect, type TicketRow } from "./ticket-select";
+import { compileTicketPage, ticketRowOf, type Guard } from "./ticket-sql";
+import { actorGuard, actorSnapshot, loadActor, type Claims } from "../auth/authenticate";
 import { ticketThreadSelect, type TicketWithThread } from "./ticket-thread-select";
 import {
   OPEN_STATUSES,
@@ -94,13 +96,15 @@ export function ticketWhere(actor: Actor, f: TicketFilter, now = new Date(), mat
   if (f.openOnly) and.push({ status: { in: [...OPEN_STATUSES] } });
   if (f.priority) and.push({ priority: f.priority });
   if (f.channel) and.push({ channel: f.channel });
-  if (f.category !== undefined) and.push({ category: { equals: f.category.trim(), mode: "insensitive" } });
+  // Prisma compares a case-insensitive equality with ILIKE: the value is escaped like a search
+  // term's, so `bill_ng` is that text and not a pattern matching "billing".
+  if (f.category !== undefined) and.push({ category: { equals: literal(f.category.trim()), mode: "insensitive" } });
   if (f.contactId) and.push({ contactId: f.contactId });
   if (f.orderId) and.push({ orderId: f.orderId });
   if (f.companyId) and.push({ companyId: f.companyId });
   for (const a of f.assignee ?? []) and.push({ assignedToId: a === "me" ? actor.id : a === "none" ? null : a.id });
   if (f.team) {
-    and.push("id" in f.team ? { assignedTeamId: f.team.id } : { assignedTeam: { name: { equals: f.team.name, mode: "insensitive" } } });
+    and.push("id" in f.team ? { assignedTeamId: f.team.id } : { assignedTeam: { name: { equals: literal(f.team.name), mode: "insensitive" } } });
   }
   const created = inRange(f.createdAt);
   if (created) and.push({ createdAt: created });
@@ -147,6 +151,11 @@ function rewriteStatusRanges(node: unknown): unknown {
   return out;
 }
 
+/** The `where` of one keyset slice (keysetSlices) of a list filtered by `where`. */
+export function sliceWhere(where: Prisma.TicketWhereInput, slice: Record<string, unknown>): Prisma.TicketWhereInput {
+  return { AND: [where, rewriteStatusRanges(slice) as Prisma.TicketWhereInput] };
+}
+
 /**
  * The filter's `where` as the list runs it: references checked (an unknown contact is a 400,
  * not an empty list) and search terms resolved against related rows first. The list and its
@@ -155,7 +164,7 @@ function rewriteStatusRanges(node: unknown): unknown {
 export async function resolveTicketWhere(prisma: Awaited<ReturnType<typeof db>>, actor: Actor, filter: TicketFilter): Promise<Prisma.TicketWhereInput> {
   const search = filter.search?.terms.length ? filter.search : undefined;
   const [matches] = await Promise.all([
-    search ? relatedMatches(prisma, search.terms, search.fields) : undefined,
+    search ? relatedMatches((await dbHandle()).rows, search.terms, search.fields) : undefined,
     assertReferencesExist(prisma, [
       { field: "contactId", model: "contact", id: filter.contactId },
       { field: "orderId", model: "order", id: filter.orderId },
@@ -179,14 +188,72 @@ export async function listTickets(
   page: PageRequest<TicketRow> | PageRequest<TicketWithThread>,
   view: "summary" | "thread" = "summary",
 ) {
-  const prisma = await db();
+  return pageOf(actor, filter, page as PageRequest<TicketRow>, view);
+}
+
+class Unguarded extends Error {}
+
+async function pageOf(actor: Actor, filter: TicketFilter, page: PageRequest<TicketRow>, view: "summary" | "thread", guard?: Guard): Promise<Page<TicketRow>> {
+  const handle = await dbHandle();
+  const prisma = handle.prisma;
   const where = await resolveTicketWhere(prisma, actor, filter);
-  return paginate<TicketRow>(page as PageRequest<TicketRow>, (args) =>
-    prisma.ticket.findMany({
-      where: { AND: [where, rewriteStatusRanges(args.where) as Prisma.TicketWhereInput] },
+  return paginate<TicketRow>(page, async (args) => {
+    const w = sliceWhere(where, args.where);
+    // The summary page as one hand-compiled statement (ticket-sql.ts); the thread view, and a
+    // filter shape the compiler does not know, through Prisma.
+    const sql = view === "summary" ? compileTicketPage(w, args.orderBy, args.take, guard) : null;
+    // A guard needs the compiled statement; without one, the caller reads the actor first.
+    if (guard && !sql) throw new Unguarded();
+    if (sql) return (await handle.rows<Parameters<typeof ticketRowOf>[0]>(sql.text, sql.values)).map(ticketRowOf);
+    return prisma.ticket.findMany({
+      where: w,
       orderBy: args.orderBy as Prisma.TicketOrderByWithRelationInput[],
       take: args.take,
       select: view === "thread" ? ticketThreadSelect(actor) : ticketSelect,
-    }),
+    });
+  });
+}
+
+/**
+ * The summary list for a request known by its credential's claims, in one round trip when it
+ * can be: the page's statement is built for the actor this process last loaded for the user
+ * (actorSnapshot) and carries actorGuard, so it returns rows only if the user's row still says
+ * exactly that (active, same role, permissions, team, sessions not ended since the credential
+ * was issued): a deactivation or a role change applies to the very next request, as with
+ * loadActor first. An empty page cannot tell "nothing matches" from "the actor changed", so it
+ * reads the actor and, when it did change, lists again for the actor as it now is. A filter
+ * that names rows (contact, order, company, assignee) reads the actor first as well, so that a
+ * refused user is told 401 and not whether a row exists. Null: the credential no longer stands
+ * for an active user (the caller answers 401).
+ */
+export async function listTicketsFor(claims: Claims, filter: TicketFilter, page: PageRequest<TicketRow>): Promise<{ actor: Actor; page: Page<TicketRow> } | null> {
+  const guess = actorSnapshot(claims.userId);
+  const namesRows = !!(filter.contactId || filter.orderId || filter.companyId || filter.assignee?.some((a) => typeof a === "object"));
+  let guarded = !!guess && !namesRows;
+  if (guess && guarded) {
+    try {
+      const found = await pageOf(guess, filter, page, "summary", (add) => actorGuard(guess, claims, add));
+      if (found.rows.length > 0) return { actor: guess, page: found };
+    } catch (e) {
+      if (!(e instanceof Unguarded)) throw e;
+      guarded = false;
+    }
+  }
+  const actor = await loadActor(claims.userId, claims.issuedAt);
+  if (!actor) return null;
+  if (guess && guarded && sameActor(actor, guess)) return { actor, page: { rows: [], next: null, prev: null } };
+  return { actor, page: await pageOf(actor, filter, page, "summary") };
+}
+
+function sameActor(a: Actor, b: Actor): boolean {
+  return (
+    a.id === b.id &&
+    a.email === b.email &&
+    a.name === b.name &&
+    a.role === b.role &&
+    a.isStaff === b.isStaff &&
+    a.teamId === b.teamId &&
+    a.permissions.length === b.permissions.length &&
+    a.permissions.every((p, i) => p === b.permissions[i])
   );
 }

@@ -1,4 +1,3 @@
-import { Prisma } from "@/lib/db/generated/client";
 import type { TicketSearchField } from "./types";
 
 /**
@@ -23,7 +22,8 @@ export type RelatedMatches = Map<string, Partial<Record<SearchRelation, string[]
  */
 export const MATCH_CAP = 200;
 
-type Raw = { $queryRaw<T = unknown>(query: Prisma.Sql): Prisma.PrismaPromise<T> };
+/** Runs one statement and returns its rows (dbHandle().rows). */
+type Rows = <T>(text: string, values: readonly unknown[]) => Promise<T[]>;
 
 /**
  * Looks the related-table search columns up first (each through its own trigram index), in
@@ -31,24 +31,25 @@ type Raw = { $queryRaw<T = unknown>(query: Prisma.Sql): Prisma.PrismaPromise<T> 
  * itself: an OR over joined tables cannot use any index, and a search without hits would
  * read every ticket.
  */
-export async function relatedMatches(prisma: Raw, terms: readonly string[], fields: readonly TicketSearchField[]): Promise<RelatedMatches> {
+export async function relatedMatches(rows: Rows, terms: readonly string[], fields: readonly TicketSearchField[]): Promise<RelatedMatches> {
   const unique = [...new Set(terms)];
-  const parts: Prisma.Sql[] = [];
+  const parts: string[] = [];
+  const values: unknown[] = [];
   unique.forEach((term, i) => {
-    const like = `%${literal(term)}%`;
-    const sub = (rel: SearchRelation, inner: Prisma.Sql) =>
-      Prisma.sql`(SELECT ${i}::int AS term, ${rel}::text AS rel, s.id::text AS id FROM (${inner} LIMIT ${MATCH_CAP + 1}) s)`;
+    values.push(`%${literal(term)}%`);
+    const like = `$${values.length}::text`;
+    const sub = (rel: SearchRelation, inner: string) =>
+      `(SELECT ${i}::int AS term, '${rel}'::text AS rel, s.id::text AS id FROM (${inner} LIMIT ${MATCH_CAP + 1}) s)`;
     if (fields.includes("requesterEmail")) {
-      parts.push(sub("contact", Prisma.sql`SELECT id FROM contacts WHERE email ILIKE ${like}`));
-      parts.push(sub("user", Prisma.sql`SELECT id FROM users WHERE email ILIKE ${like}`));
+      parts.push(sub("contact", `SELECT id FROM contacts WHERE email ILIKE ${like}`));
+      parts.push(sub("user", `SELECT id FROM users WHERE email ILIKE ${like}`));
     }
-    if (fields.includes("companyName")) parts.push(sub("company", Prisma.sql`SELECT id FROM companies WHERE name ILIKE ${like}`));
+    if (fields.includes("companyName")) parts.push(sub("company", `SELECT id FROM companies WHERE name ILIKE ${like}`));
   });
   const out: RelatedMatches = new Map(unique.map((t) => [t, {}]));
   if (parts.length === 0) return out;
-  const rows = await prisma.$queryRaw<{ term: number; rel: SearchRelation; id: string }[]>(Prisma.join(parts, " UNION ALL "));
   const found = unique.map(() => ({ contact: [] as string[], user: [] as string[], company: [] as string[] }));
-  for (const r of rows) found[r.term][r.rel].push(r.id);
+  for (const r of await rows<{ term: number; rel: SearchRelation; id: string }>(parts.join(" UNION ALL "), values)) found[r.term][r.rel].push(r.id);
   unique.forEach((term, i) => {
     const m = out.get(term)!;
     for (const rel of ["contact", "user", "company"] as const) {
